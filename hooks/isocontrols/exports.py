@@ -1,0 +1,85 @@
+"""Machine-readable exports of the control index, for tools and sales: ``controls.json``.
+
+URLs are absolute paths (they start with ``/`` and carry the path of ``site_url``), so an
+export stays right wherever the site is deployed; ``site_url`` is included to make
+full addresses. The schema is documented in ``docs/*/exports.md``.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from typing import Any
+
+from isocontrols.catalogue import LANGUAGES, Control
+from isocontrols.index import Entry, SectionRef
+from isocontrols.rendering import CONTROL_INDEX_PAGE
+
+SCHEMA_VERSION = 1
+"""Raised whenever a field changes meaning or disappears."""
+
+STANDARDS = {"A": "ISO/IEC 27001:2013", "CLD": "ISO/IEC 27017:2015"}
+
+
+def page_path(page: str, language: str, base_path: str = "/") -> str:
+    """The absolute path of a page with directory URLs: ``operations.md`` → ``/en/operations/``."""
+    stem = page[: -len(".md")]
+    if posixpath.basename(stem) in ("index", "README"):
+        stem = posixpath.dirname(stem)
+    prefix = "" if language == LANGUAGES[0] else f"{language}/"
+    url = f"{prefix}{stem}/" if stem else prefix
+    return posixpath.join(base_path if base_path.endswith("/") else base_path + "/", url)
+
+
+def target_path(target: str, language: str, base_path: str = "/") -> str:
+    """The absolute path of ``page.md#anchor``."""
+    page, _, anchor = target.partition("#")
+    path = page_path(page, language, base_path)
+    return f"{path}#{anchor}" if anchor else path
+
+
+def control_path(control: Control, language: str, base_path: str = "/") -> str:
+    """The stable address of a control's entry: ``/controls/#a-9-2-3``, ``/en/controls/#a-9-2-3``."""
+    return target_path(f"{CONTROL_INDEX_PAGE}#{control.anchor}", language, base_path)
+
+
+def _section(refs: dict[str, SectionRef], base_path: str) -> dict[str, Any]:
+    first = refs[LANGUAGES[0]] if LANGUAGES[0] in refs else next(iter(refs.values()))
+    return {
+        "number": first.number,
+        "anchor": first.anchor,
+        "title": {lang: ref.title for lang, ref in refs.items()},
+        "url": {lang: target_path(ref.target, lang, base_path) for lang, ref in refs.items()},
+    }
+
+
+def _paired_sections(entry: Entry) -> list[dict[str, SectionRef]]:
+    """The entry's sections with their twins in the other language side by side (joined on page and anchor)."""
+    paired: dict[str, dict[str, SectionRef]] = {}
+    for language in LANGUAGES:
+        for ref in entry.sections.get(language, ()):
+            paired.setdefault(ref.target, {})[language] = ref
+    return list(paired.values())
+
+
+def controls_document(entries: dict[str, Entry], site_url: str, base_path: str) -> dict[str, Any]:
+    """The content of ``controls.json``."""
+    controls = []
+    for entry in entries.values():
+        control = entry.control
+        controls.append(
+            {
+                "id": control.id,
+                "standard": STANDARDS[control.id.split(".")[0]],
+                "title": {"ja": control.title("ja"), "en": control.title_en},
+                "url": {lang: control_path(control, lang, base_path) for lang in LANGUAGES},
+                "iso27001_2022": list(control.ids_2022),
+                "sections": [_section(refs, base_path) for refs in _paired_sections(entry)],
+            }
+        )
+    return {"schema_version": SCHEMA_VERSION, "site_url": site_url, "controls": controls}
+
+
+def controls_json(entries: dict[str, Entry], site_url: str, base_path: str) -> str:
+    """``controls.json`` as text: stable key order, UTF-8, one trailing newline."""
+    return json.dumps(controls_document(entries, site_url, base_path), ensure_ascii=False, indent=2) + "\n"
