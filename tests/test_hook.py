@@ -1,0 +1,142 @@
+"""The hook on small fixture sites built through MkDocs' API: warnings, links, index, exports."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, build_site
+from mkdocs.exceptions import Abort
+
+FIXTURE = Path(__file__).parent / "fixtures" / "minimal-site"
+
+
+@pytest.fixture
+def fixture_site(tmp_path: Path) -> Path:
+    """A copy of the fixture site whose ``hooks:`` entry points at the project's hook."""
+    site = tmp_path / "project"
+    shutil.copytree(FIXTURE, site)
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text().replace("HOOK", str(ROOT / "hooks" / "controls_hook.py")))
+    return site
+
+
+def _edit(site: Path, relative: str, old: str, new: str) -> None:
+    path = site / "docs" / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def _warnings(site: Path, caplog: pytest.LogCaptureFixture) -> list[str]:
+    """Build in strict mode, expect it to fail, return the hook's warnings."""
+    caplog.set_level(logging.WARNING)
+    with pytest.raises(Abort):
+        build_site(site / "mkdocs.yml", site / "site")
+    prefix = "isocontrols: "
+    return [r.getMessage().removeprefix(prefix) for r in caplog.records if r.name == "mkdocs.plugins.isocontrols"]
+
+
+def test_clean_fixture_builds_strict_with_linked_citations(fixture_site: Path) -> None:
+    site = build_site(fixture_site / "mkdocs.yml", fixture_site / "site")
+    html = (site / "operations" / "index.html").read_text(encoding="utf-8")
+    assert '<h2 id="backup">5.3. バックアップ【<a class="citation" href="../controls/#a-12-3-1" title="情報のバックアップ">A.12.3.1</a>】' in html
+    assert "【当社の責任】" in html and "<code>【A.9.9.9】</code>" in html
+    english = (site / "en" / "operations" / "index.html").read_text(encoding="utf-8")
+    assert ', <a class="citation" href="../controls/#cld-12-4-5" title="Monitoring of cloud services">CLD.12.4.5</a>]' in english
+    assert "<code>[A.9.9.9]</code>" in english
+
+
+def test_index_page_lists_controls_with_their_sections_in_each_language(fixture_site: Path) -> None:
+    site = build_site(fixture_site / "mkdocs.yml", fixture_site / "site")
+    for prefix, title, section in [("", "情報のバックアップ", "5.4. ログ"), ("en/", "Information backup", "5.4. Logging")]:
+        html = (site / prefix / "controls" / "index.html").read_text(encoding="utf-8")
+        entry = html[html.index('id="a-12-3-1"') : html.index('id="a-12-4-1"')]
+        assert title in entry
+        assert re.findall(r'<a href="([^"]+)">', entry) == ["../operations/#backup", "../operations/#logging"]
+        assert section in entry
+
+
+def test_controls_json_is_written_at_the_site_root(fixture_site: Path) -> None:
+    site = build_site(fixture_site / "mkdocs.yml", fixture_site / "site")
+    document = json.loads((site / "controls.json").read_text(encoding="utf-8"))
+    assert [c["id"] for c in document["controls"]] == ["A.12.3.1", "A.12.4.1", "CLD.12.4.5"]
+    backup = document["controls"][0]
+    assert backup["url"] == {"ja": "/security/controls/#a-12-3-1", "en": "/security/en/controls/#a-12-3-1"}
+    assert backup["sections"][0] == {
+        "number": "5.3",
+        "anchor": "backup",
+        "title": {"ja": "バックアップ", "en": "Backup"},
+        "url": {"ja": "/security/operations/#backup", "en": "/security/en/operations/#backup"},
+    }
+    assert not (site / "en" / "controls.json").exists()
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "expected"),
+    [
+        (
+            "ja/operations.md",
+            "【A.12.3.1】 {#backup}",
+            "【A.12.4.5】 {#backup}",
+            "docs/ja/operations.md:3: unknown control A.12.4.5 in 【A.12.4.5】; did you mean CLD.12.4.5?",
+        ),
+        (
+            "en/operations.md",
+            "logs [A.12.3.1, CLD.12.4.5]",
+            "logs [A.9.2.33, CLD.12.4.5]",
+            "docs/en/operations.md:9: unknown control A.9.2.33 in [A.9.2.33, CLD.12.4.5]; did you mean A.9.2.3?",
+        ),
+        (
+            "ja/operations.md",
+            "【A.12.4.1】",
+            "【A12.4.1】",
+            "docs/ja/operations.md:7: malformed control ID 'A12.4.1' in 【A12.4.1】; did you mean A.12.4.1?",
+        ),
+        (
+            "en/operations.md",
+            "[A.12.4.1]",
+            "[A.12.4]",
+            "docs/en/operations.md:7: A.12.4 is a clause or control objective (Logging and monitoring), not a control; "
+            "cite one of A.12.4.1 … A.12.4.4 in [A.12.4]",
+        ),
+        (
+            "ja/operations.md",
+            "【A.12.4.1】",
+            "【Ａ．１２．４．１】",
+            "docs/ja/operations.md:7: write control IDs in ASCII capitals: 'Ａ．１２．４．１' in 【Ａ．１２．４．１】; did you mean A.12.4.1?",
+        ),
+        (
+            "en/operations.md",
+            "[A.12.4.1]",
+            "[A.12.4.1, A.12.4.2]",
+            "docs/en/operations.md:7: section #logging cites A.12.3.1, A.12.4.1, A.12.4.2, CLD.12.4.5 here "
+            "but A.12.3.1, A.12.4.1, CLD.12.4.5 in docs/ja/operations.md",
+        ),
+        (
+            "en/operations.md",
+            "## 5.4. Logging [A.12.4.1] {#logging}",
+            "## 5.4. Logging [A.12.4.1]",
+            "docs/en/operations.md:7: section heading '5.4. Logging [A.12.4.1]' has no explicit anchor; add one such as {#backup}",
+        ),
+    ],
+)
+def test_strict_build_fails_with_the_promised_message(
+    fixture_site: Path, caplog: pytest.LogCaptureFixture, file: str, old: str, new: str, expected: str
+) -> None:
+    _edit(fixture_site, file, old, new)
+    assert expected in _warnings(fixture_site, caplog)
+
+
+def test_page_missing_in_one_language_fails_the_build(fixture_site: Path, caplog: pytest.LogCaptureFixture) -> None:
+    (fixture_site / "docs" / "ja" / "extra.md").write_text("# 追加\n", encoding="utf-8")
+    assert _warnings(fixture_site, caplog) == ["docs/ja/extra.md: page has no English version: add docs/en/extra.md"]
+
+
+def test_each_problem_is_reported_once_across_both_language_builds(fixture_site: Path, caplog: pytest.LogCaptureFixture) -> None:
+    _edit(fixture_site, "ja/operations.md", "【A.12.3.1】 {#backup}", "【A.12.3.1, A.99.1.1】 {#backup}")
+    assert _warnings(fixture_site, caplog) == ["docs/ja/operations.md:3: unknown control A.99.1.1 in 【A.12.3.1, A.99.1.1】; did you mean A.9.1.1?"]
