@@ -211,7 +211,7 @@ def scan(markdown: str) -> PageScan:
                 start=match.start(),
                 end=match.end(),
                 section=owner[2] if owner else None,
-                in_heading=bool(owner) and owner[0] <= match.start() < owner[1],
+                in_heading=owner is not None and owner[0] <= match.start() < owner[1],
             )
         )
     return PageScan(headings=tuple(h for _, _, h in headings), citations=tuple(citations))

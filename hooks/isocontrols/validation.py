@@ -20,7 +20,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from isocontrols.catalogue import LANGUAGES, Catalogue
-from isocontrols.citations import Citation, Heading, PageScan
+from isocontrols.citations import Heading, PageScan
 from isocontrols.index import Corpus, known_ids
 
 WELL_FORMED = re.compile(r"^(?:A|CLD)\.\d+(?:\.\d+)*$")
@@ -165,9 +165,8 @@ def _compare_sections(page: str, first: PageScan, second: PageScan, catalogue: C
         line_b = head_b.line if head_b else None
         label = f"section #{anchor}" if anchor else "the page"
         if head_a and head_b and head_a.number != head_b.number:
-            problems.append(
-                Problem(where_b, line_b, f"{label} is numbered {head_b.number} here but {head_a.number} in {prefix}{default}/{page}")
-            )
+            numbered = f"{label} is numbered {head_b.number} here but {head_a.number} in {prefix}{default}/{page}"
+            problems.append(Problem(where_b, line_b, numbered))
         if ids_a != ids_b:
             problems.append(
                 Problem(
