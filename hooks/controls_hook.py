@@ -7,23 +7,44 @@ module loaded between builds, so the state lives in one ``BuildState`` created a
 each build's ``on_files``.
 
 - ``on_files``: read every page of both languages, build the index, report problems.
-- ``on_page_markdown``: link the page's citations; fill the control index and errata markers.
-- ``on_post_build``: write ``controls.json`` at the site root (default-language build).
+- ``on_page_markdown``: link the page's citations; fill the control index and errata markers,
+  the ISO/IEC 27001:2022 crosswalk and the coverage grid.
+- ``on_nav``: remember the page order, which the print edition follows.
+- ``on_page_markdown`` also fills the print page and dates each page from Git (``last_changed``).
+- ``on_page_context``: make the language switcher's links relative to the site.
+- ``on_post_build``: write ``controls.json`` and ``controls.csv`` at the site root (default-language build).
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import get_data
 
-from isocontrols import catalogue, citations, errata, exports, index, rendering, validation
+from isocontrols import (
+    alternates,
+    catalogue,
+    citations,
+    export_csv,
+    exports,
+    generate,
+    index,
+    print_edition,
+    rendering,
+    revision_dates,
+    search_site,
+    urls,
+    validation,
+)
 
 log = get_plugin_logger("isocontrols")
 
@@ -35,6 +56,10 @@ class BuildState:
     language: str
     corpus: index.Corpus
     entries: dict[str, index.Entry]
+    nav_order: tuple[str, ...] = ()
+    """This language's pages in navigation order (``operations.md``), for the print edition."""
+    revisions: dict[str, date] = field(default_factory=dict)
+    """When each source file last changed in Git, by ``src_uri``, asked once per build."""
 
 
 _state: BuildState | None = None
@@ -74,7 +99,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for problem in problems:
         if problem.file.startswith(f"{docs_prefix}{language}/"):
             log.warning(str(problem))
-    _state = BuildState(language=language, corpus=corpus, entries=index.build(corpus, catalogue.load()))
+    _state = BuildState(
+        language=language,
+        corpus=corpus,
+        entries=index.build(corpus, catalogue.load()),
+        revisions=revision_dates.last_changed_in(Path(config.docs_dir)),
+    )
     return files
 
 
@@ -84,21 +114,86 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if _state is None or located is None:
         return markdown
     language, path = located
-    # Scanned again: this Markdown has lost its front matter, so offsets differ from the file's.
-    markdown = rendering.link_citations(markdown, citations.scan(markdown), path, language, catalogue.load())
-    if rendering.INDEX_MARKER in markdown:
-        generated = rendering.render_index(_state.entries, catalogue.load(), path, language)
-        markdown = rendering.replace_marker(markdown, rendering.INDEX_MARKER, generated)
-    if rendering.ERRATA_MARKER in markdown:
-        generated = rendering.render_errata(errata.load(), path, language)
-        markdown = rendering.replace_marker(markdown, rendering.ERRATA_MARKER, generated)
+    markdown = generate.page_markdown(markdown, language, _state.entries, catalogue.load(), urls.linker_from(path))
+    # issue 5: the whole paper on the print page, then the page's last-changed date.
+    if print_edition.PRINT_MARKER in markdown:
+        markdown = _fill_print_edition(markdown, page, config, files, language)
+    _date_page(page, [page.file], language)
     return markdown
+
+
+# --- issue 5: print edition, last-changed dates, language switcher --------------------------
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Remember this language's page order: the print edition follows it."""
+    if _state is not None:
+        located = (_language_and_page(page.file.src_uri) for page in nav.pages)
+        _state.nav_order = tuple(item[1] for item in located if item and item[0] == _state.language)
+    return nav
+
+
+def _fill_print_edition(markdown: str, page: Page, config: MkDocsConfig, files: Files, language: str) -> str:
+    """Put every chapter and appendix, each generated as on its own page, where the print page asks."""
+    assert _state is not None
+    parts = print_edition.contents(_state.nav_order, _state.corpus[language], language)
+    included = {part.page for part in parts}
+    print_page = page.file.src_uri.partition("/")[2]
+    bodies, sources = [], [page.file]
+    for part in parts:
+        file = files.get_file_from_path(f"{language}/{part.page}")
+        if file is None or file.page is None:
+            continue
+        source, _ = get_data(file.content_string)
+        link = print_edition.linker(part.page, included, print_page)
+        generated = generate.page_markdown(source, language, _state.entries, catalogue.load(), link)
+        bodies.append(print_edition.as_part(generated, part, included, print_page))
+        sources.append(file)
+    _date_page(page, sources, language)
+    note = print_edition.edition_note(_home_url(config, language), page.meta.get("last_changed_text"), language)
+    markdown = rendering.replace_marker(markdown, print_edition.NOTE_MARKER, note)
+    return rendering.replace_marker(markdown, print_edition.PRINT_MARKER, print_edition.assemble(parts, bodies, language))
+
+
+def _home_url(config: MkDocsConfig, language: str) -> str:
+    """The absolute address of ``language``'s home page."""
+    site_url = config.site_url or ""
+    return site_url if language == catalogue.LANGUAGES[0] else f"{site_url.rstrip('/')}/{language}/"
+
+
+def _date_page(page: Page, sources: list[File], language: str) -> date | None:
+    """Tell the page (template and sitemap) when the newest of its sources last changed in Git."""
+    assert _state is not None
+    if "last_changed" in page.meta:  # already dated: the print page, from all its parts
+        return date.fromisoformat(page.meta["last_changed"])
+    days = [day for file in sources if (day := _state.revisions.get(file.src_uri))]
+    if not days:
+        return None
+    day = max(days)
+    page.meta["last_changed"] = day.isoformat()
+    page.meta["last_changed_text"] = revision_dates.format_date(day, language)
+    page.update_date = day.isoformat()
+    return day
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    """Make the language switcher's links relative, so they work wherever the site is served."""
+    base_path = urlsplit(config.site_url or "/").path or "/"
+    # The templates read ``config.extra.alternate`` as an attribute first, which is where static-i18n puts it.
+    switcher = getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
+    for alternate in switcher:
+        alternate["link"] = alternates.site_relative(alternate["link"], base_path)
+    return context
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     """Write the exports once, at the root of the site, during the default language's build."""
+    # search: write this language's prebuilt search index (see isocontrols/search_site.py)
+    search_site.write_index(Path(config.site_dir), config.theme["language"], catalogue.LANGUAGES)
     if _state is None or _state.language != catalogue.LANGUAGES[0]:
         return
     base_path = urlsplit(config.site_url or "/").path or "/"
     text = exports.controls_json(_state.entries, config.site_url or "", base_path)
     Path(config.site_dir, "controls.json").write_text(text, encoding="utf-8")
+    table = export_csv.controls_csv(_state.entries, catalogue.load(), config.site_url or "", base_path)
+    Path(config.site_dir, "controls.csv").write_text(table, encoding=export_csv.ENCODING, newline="")

@@ -1,23 +1,24 @@
 """Turn the structures into Markdown: linked citations, the control index, the errata table.
 
-The output is Markdown, not HTML, on purpose: MkDocs then resolves and checks every
-link (``controls.md#a-9-2-3`` becomes ``../controls/#a-9-2-3`` in each language), the
-table of contents lists each clause and control, and search indexes them.
+Headings stay Markdown, so that the table of contents lists each clause and control and
+search indexes them; links are written as HTML with final URLs from a ``Linker`` (see
+``urls``), so that the print edition can point the same links inside its own page.
 
 A citation keeps its brackets and becomes one link per identifier::
 
-    【A.9.2.3, A.9.4.4】 → 【[A.9.2.3](controls.md#a-9-2-3 "特権的アクセス権の管理"){.citation}, …】
+    【A.9.2.3, A.9.4.4】 → 【<a class="citation" href="../controls/#a-9-2-3" title="特権的アクセス権の管理">A.9.2.3</a>, …】
 """
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Iterable
+from html import escape
 
-from isocontrols.catalogue import Catalogue, Titled, anchor_for
+from isocontrols.catalogue import Catalogue, Control, Titled, anchor_for
 from isocontrols.citations import PageScan
 from isocontrols.errata import Erratum
-from isocontrols.index import Entry, by_group
+from isocontrols.index import Entry, SectionRef, by_group
+from isocontrols.urls import Linker
 
 CONTROL_INDEX_PAGE = "controls.md"
 """The page, in each language's folder, that holds the control index."""
@@ -36,6 +37,8 @@ WORDS = {
         "corrected": "訂正後",
         "reason": "理由",
         "no_sections": "この言語ではどの節も引用していません。",
+        "iso2022": "ISO/IEC 27001:2022 の対応管理策",
+        "no_2022": "なし（ISO/IEC 27017 のクラウドサービス拡張管理策には、ISO/IEC 27001:2022 附属書 A の対応管理策がありません）",
     },
     "en": {
         "cited_in": "Cited in",
@@ -44,31 +47,21 @@ WORDS = {
         "corrected": "Corrected",
         "reason": "Reason",
         "no_sections": "No section cites it in this language.",
+        "iso2022": "ISO/IEC 27001:2022 equivalents",
+        "no_2022": "none (ISO/IEC 27017 cloud service controls have no equivalent in ISO/IEC 27001:2022 Annex A)",
     },
 }
 """The few words the generated Markdown needs, per language."""
 
 
-def _escape_title(text: str) -> str:
-    return text.replace("\\", "\\\\").replace('"', '\\"')
-
-
-def relative_link(from_page: str, target: str) -> str:
-    """A link from one page to another in the same language folder: ``operations.md`` → ``controls.md#…``."""
-    base = posixpath.dirname(from_page)
-    path, _, anchor = target.partition("#")
-    link = posixpath.relpath(path, base or ".") if base else path
-    return f"{link}#{anchor}" if anchor else link
-
-
-def _title_markdown(item: Titled, language: str) -> str:
+def title_markdown(item: Titled, language: str) -> str:
     """A title in the page's language; an English fallback is marked as English for screen readers."""
     if item.has_title(language):
-        return item.title(language)
-    return f'<span lang="en">{item.title_en}</span>'
+        return escape(item.title(language))
+    return f'<span lang="en">{escape(item.title_en)}</span>'
 
 
-def link_citations(markdown: str, scan: PageScan, page: str, language: str, catalogue: Catalogue) -> str:
+def link_citations(markdown: str, scan: PageScan, language: str, catalogue: Catalogue, link: Linker) -> str:
     """Rewrite each known identifier of each citation as a link to its control index entry."""
     pieces = []
     position = 0
@@ -77,36 +70,55 @@ def link_citations(markdown: str, scan: PageScan, page: str, language: str, cata
             control = catalogue.controls.get(item.text)
             if control is None:
                 continue
-            href = relative_link(page, f"{CONTROL_INDEX_PAGE}#{control.anchor}")
-            title = _escape_title(control.title(language))
-            pieces += [markdown[position : item.start], f'[{item.text}]({href} "{title}"){{ .citation }}']
+            href = link(f"{CONTROL_INDEX_PAGE}#{control.anchor}")
+            title = escape(control.title(language))
+            pieces += [markdown[position : item.start], f'<a class="citation" href="{href}" title="{title}">{item.text}</a>']
             position = item.end
     pieces.append(markdown[position:])
     return "".join(pieces)
 
 
-def render_index(entries: dict[str, Entry], catalogue: Catalogue, page: str, language: str) -> str:
+def link_list(targets: Iterable[tuple[str, str]], link: Linker, empty: str) -> str:
+    """(target, label HTML) pairs as an HTML list of links: a raw block MkDocs passes through untouched."""
+    items = [f'<li><a href="{link(target)}">{label}</a></li>' for target, label in targets]
+    return f'<ul class="link-list">{"".join(items)}</ul>' if items else f"<p>{escape(empty)}</p>"
+
+
+def section_list(refs: Iterable[SectionRef], link: Linker, empty: str) -> str:
+    """The sections that cite a control, each linked."""
+    return link_list(((ref.target, escape(ref.label)) for ref in refs), link, empty)
+
+
+def equivalents_2022(control: Control, catalogue: Catalogue, language: str) -> str:
+    """The line of a control entry naming its ISO/IEC 27001:2022 equivalents (titles are English only)."""
+    words = WORDS[language]
+    separator = "、" if language == "ja" else ", "
+    named = [f"{id_2022} {title_markdown(catalogue.controls_2022[id_2022], language)}" for id_2022 in control.ids_2022]
+    return f"{words['iso2022']}: {separator.join(named) or words['no_2022']}"
+
+
+def render_index(entries: dict[str, Entry], catalogue: Catalogue, language: str, link: Linker) -> str:
     """The control index in ``language``: clauses as level-2 headings, controls as level-3 entries."""
     words = WORDS[language]
     lines: list[str] = []
     for group_id, group_entries in by_group(entries).items():
         group = catalogue.groups[group_id]
-        lines += [f"## {group_id} {_title_markdown(group, language)} {{#{anchor_for('clause-' + group_id)}}}", ""]
+        lines += [f"## {group_id} {title_markdown(group, language)} {{#{anchor_for('clause-' + group_id)}}}", ""]
         for entry in group_entries:
             control = entry.control
             lines += [
-                f"### {control.id} {_title_markdown(control, language)} {{#{control.anchor} .control-entry}}",
+                f"### {control.id} {title_markdown(control, language)} {{#{control.anchor} .control-entry}}",
+                "",
+                equivalents_2022(control, catalogue, language),
                 "",
                 f"{words['cited_in']}:",
                 "",
             ]
-            refs = entry.sections.get(language, ())
-            lines += [f"- [{ref.label}]({relative_link(page, ref.target)})" for ref in refs] or [words["no_sections"]]
-            lines.append("")
+            lines += [section_list(entry.sections.get(language, ()), link, words["no_sections"]), ""]
     return "\n".join(lines)
 
 
-def render_errata(errata: Iterable[Erratum], page: str, language: str) -> str:
+def render_errata(errata: Iterable[Erratum], language: str, link: Linker) -> str:
     """The errata as a table: section (linked), original, corrected, reason."""
     words = WORDS[language]
     rows = [
@@ -114,10 +126,10 @@ def render_errata(errata: Iterable[Erratum], page: str, language: str) -> str:
         "| --- | --- | --- | --- |",
     ]
     for erratum in errata:
-        link = relative_link(page, f"{erratum.page}#{erratum.anchor}")
+        href = link(f"{erratum.page}#{erratum.anchor}")
         reason = erratum.reason_ja if language == "ja" else erratum.reason_en
         rows.append(
-            f"| [{erratum.section}]({link}) | <span lang=\"ja\">{_cell(erratum.original)}</span> "
+            f'| <a href="{href}">{erratum.section}</a> | <span lang="ja">{_cell(erratum.original)}</span> '
             f"| <span lang=\"ja\">{_cell(erratum.corrected)}</span> | {_cell(reason)} |"
         )
     return "\n".join(rows)

@@ -1,0 +1,200 @@
+"""The whole white paper on one page, for print and PDF: cover notes, contents, chapters, appendices.
+
+The print page of each language (``print.md``) holds a marker that becomes, in order, a
+list of contents, every chapter in navigation order, and the appendices (the control index, the revision history). A chapter is a page whose
+title carries a section number (``# 5. 運用``). Each page becomes a *part*::
+
+    # 5. 運用                       →  ## 5. 運用 {#operations .print-part}
+    ## 5.3. バックアップ {#backup}   →  ### 5.3. バックアップ {#operations--backup}
+    [バックアップ](operations.md#backup)   →  [バックアップ](#operations--backup)
+    [A.12.3.1](controls.md#a-12-3-1)       →  [A.12.3.1](#controls--a-12-3-1)
+
+Headings move one level down under the cover's title; every id is prefixed with its
+page, so ids stay unique however the pages name their sections, and links between
+pages of the edition become links inside the print page.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+
+from isocontrols.citations import FENCE, HEADING, INLINE_IGNORED, PageScan
+from isocontrols.urls import Linker, relative_href
+
+PRINT_MARKER = "<!-- print-edition -->"
+"""Where the print page receives the whole white paper."""
+
+NOTE_MARKER = "<!-- print-edition-note -->"
+"""Where the print page's cover names the web edition and its date."""
+
+APPENDICES = ("controls.md", "history.md")
+"""Pages printed after the chapters, in this order, when the navigation holds them."""
+
+INLINE_LINK = re.compile(r'(?<!\\)\]\((?P<target>[^()\s]+)(?P<rest>(?:\s+"(?:[^"\\]|\\.)*")?\s*)\)')
+"""The target of an inline link or image: ``](operations.md#backup "title")``."""
+
+LINK_DEFINITION = re.compile(r"^(?P<lead> {0,3}\[[^\]\n]+\]:[ \t]*)(?P<target>\S+)", re.MULTILINE)
+"""The target of a reference definition: ``[backup]: operations.md#backup``."""
+
+ANCHOR_IN_ATTRS = re.compile(r"(?:^|(?<=\s))#[^\s}]+")
+"""An id in a heading's attribute list."""
+
+WORDS = {
+    "ja": {
+        "contents": "目次",
+        "appendix": "付録 {letter}",
+        "edition": "ウェブ版（{date}更新）：{url}",
+        "edition_undated": "ウェブ版：{url}",
+    },
+    "en": {
+        "contents": "Contents",
+        "appendix": "Appendix {letter}",
+        "edition": "Web edition of {date}: {url}",
+        "edition_undated": "Web edition: {url}",
+    },
+}
+"""The few words the print edition adds, per language."""
+
+
+@dataclass(frozen=True)
+class Part:
+    """One page of the edition: its path, its title and the label printed before it (``付録 A``)."""
+
+    page: str
+    title: str
+    label: str = ""
+
+
+def page_anchor(page: str) -> str:
+    """The id of a page's part: ``operations.md`` → ``operations``."""
+    return posixpath.splitext(page)[0].replace("/", "-")
+
+
+def part_anchor(page: str, anchor: str) -> str:
+    """The id of a section inside its page's part: ``operations--backup``."""
+    return f"{page_anchor(page)}--{anchor}"
+
+
+def contents(nav_order: Sequence[str], scans: Mapping[str, PageScan], language: str) -> list[Part]:
+    """The parts of the edition: numbered chapters in navigation order, then the appendices."""
+    parts = []
+    for page in nav_order:
+        title = scans[page].title if page in scans else None
+        if title is not None and title.number is not None:
+            parts.append(Part(page, title.text))
+    appendices = [page for page in APPENDICES if page in nav_order and page in scans]
+    for letter, page in zip("ABCDEFGH", appendices):
+        title = scans[page].title
+        parts.append(Part(page, title.text if title else page, WORDS[language]["appendix"].format(letter=letter)))
+    return parts
+
+
+def _link_target(target: str, page: str, included: Collection[str], print_page: str) -> str:
+    """Where a link of ``page`` points from the print page."""
+    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//", target):
+        return target
+    path, hash_sign, anchor = target.partition("#")
+    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), path)) if path else page
+    if resolved in included:
+        return f"#{part_anchor(resolved, anchor)}" if hash_sign and anchor else f"#{page_anchor(resolved)}"
+    relative = posixpath.relpath(resolved, posixpath.dirname(print_page) or ".")
+    return relative + (f"#{anchor}" if hash_sign else "")
+
+
+def linker(page: str, included: Collection[str], print_page: str) -> Linker:
+    """Where the generated links of a part point: inside the print page when their page is in it."""
+
+    def link(target: str) -> str:
+        path = target.partition("#")[0]
+        if posixpath.normpath(posixpath.join(posixpath.dirname(page), path)) in included:
+            return _link_target(target, page, included, print_page)
+        return relative_href(print_page, target)
+
+    return link
+
+
+def _rewrite_links(text: str, page: str, included: Collection[str], print_page: str) -> str:
+    def inline(match: re.Match[str]) -> str:
+        return f"]({_link_target(match.group('target'), page, included, print_page)}{match.group('rest')})"
+
+    def definition(match: re.Match[str]) -> str:
+        return match.group("lead") + _link_target(match.group("target"), page, included, print_page)
+
+    pieces, position = [], 0
+    for code in INLINE_IGNORED.finditer(text):
+        pieces += [INLINE_LINK.sub(inline, text[position : code.start()]), code.group(0)]
+        position = code.end()
+    pieces.append(INLINE_LINK.sub(inline, text[position:]))
+    return LINK_DEFINITION.sub(definition, "".join(pieces))
+
+
+def _shift_heading(line: str, page: str, label: str) -> str | None:
+    """A heading one level down with its id prefixed; the page's title becomes the part's heading."""
+    match = HEADING.match(line.rstrip("\r\n"))
+    if match is None:
+        return None
+    level = len(match.group("hashes"))
+    text = match.group("text").strip()
+    attrs = (match.group("attrs") or "").strip()
+    if level == 1:
+        others = ANCHOR_IN_ATTRS.sub("", attrs).strip()
+        attrs = f"#{page_anchor(page)} .print-part {others}".strip()
+        text = f"{label} {text}" if label else text
+    else:
+        attrs = ANCHOR_IN_ATTRS.sub(lambda m: "#" + part_anchor(page, m.group(0)[1:]), attrs)
+    suffix = f" {{{attrs}}}" if attrs else ""
+    return f"{'#' * min(level + 1, 6)} {text}{suffix}\n"
+
+
+def as_part(markdown: str, part: Part, included: Collection[str], print_page: str) -> str:
+    """One page's Markdown as a part of the print page: headings down a level, ids and links made local."""
+    lines: list[str] = []
+    prose: list[str] = []
+    fence: str | None = None
+
+    def flush() -> None:
+        lines.append(_rewrite_links("".join(prose), part.page, included, print_page))
+        prose.clear()
+
+    for line in markdown.splitlines(keepends=True):
+        opening = FENCE.match(line)
+        if fence is not None:
+            lines.append(line)
+            if opening and opening.group("fence")[0] == fence[0] and len(opening.group("fence")) >= len(fence):
+                fence = None
+            continue
+        if opening:
+            flush()
+            fence = opening.group("fence")
+            lines.append(line)
+            continue
+        heading = _shift_heading(line, part.page, part.label)
+        if heading is not None:
+            flush()
+            lines.append(_rewrite_links(heading, part.page, included, print_page))
+        else:
+            prose.append(line)
+    flush()
+    return "".join(lines).strip("\n")
+
+
+def contents_list(parts: Sequence[Part], language: str) -> str:
+    """The list of contents: one link per part."""
+    lines = [f"## {WORDS[language]['contents']} {{#contents}}", ""]
+    lines += [f"- [{(part.label + ' ' + part.title).strip()}](#{page_anchor(part.page)})" for part in parts]
+    return "\n".join(lines)
+
+
+def edition_note(url: str, date_text: str | None, language: str) -> str:
+    """The cover's line naming the web edition this copy was printed from, and its date."""
+    words = WORDS[language]
+    line = words["edition"].format(date=date_text, url=f"<{url}>") if date_text else words["edition_undated"].format(url=f"<{url}>")
+    return f'<p class="print-edition-note" markdown>{line}</p>'
+
+
+def assemble(parts: Sequence[Part], bodies: Sequence[str], language: str) -> str:
+    """The Markdown that replaces the print page's marker: contents, then every part."""
+    return "\n\n".join([contents_list(parts, language), *bodies]) + "\n"

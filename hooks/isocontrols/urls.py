@@ -1,0 +1,43 @@
+"""Where a page of a language folder is served, and how one page links to another.
+
+The site uses MkDocs' directory URLs: ``operations.md`` is served as ``operations/`` and
+``index.md`` as the folder itself. Generated links are written as final, relative URLs
+(``../controls/#a-9-2-3``) rather than Markdown links to ``.md`` files: the index and the
+citations are built from the very headings they point at, so MkDocs need not resolve and
+check tens of thousands of them again (the largest share of the hook's cost at scale).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable
+
+Linker = Callable[[str], str]
+"""Turns a target inside the language folder (``operations.md#backup``) into an ``href``."""
+
+
+def page_url(page: str) -> str:
+    """The URL of a page relative to its language's root: ``operations.md`` → ``operations/``."""
+    stem = page.removesuffix(".md")
+    if posixpath.basename(stem) in ("index", "README"):
+        stem = posixpath.dirname(stem)
+    return f"{stem}/" if stem else ""
+
+
+def relative_href(from_page: str, target: str) -> str:
+    """The relative URL from one page to ``page.md#anchor`` (or ``#anchor`` on the same page)."""
+    path, hash_sign, anchor = target.partition("#")
+    fragment = f"#{anchor}" if hash_sign else ""
+    if not path:
+        return fragment
+    source, destination = page_url(from_page), page_url(path)
+    relative = posixpath.relpath(destination or ".", source.rstrip("/") or ".")
+    url = "" if relative == "." else relative + "/"
+    if not url and not fragment:
+        return "./"
+    return url + fragment
+
+
+def linker_from(page: str) -> Linker:
+    """The linker of an ordinary page: every target relative to that page."""
+    return lambda target: relative_href(page, target)

@@ -1,0 +1,294 @@
+/**
+ * Search worker for Material's search box: per-language, prebuilt lunr index.
+ *
+ * It speaks Material's worker protocol (SETUP/READY/QUERY/RESULT, see Material's
+ * src/templates/assets/javascripts/integrations/search/worker), so Material's search
+ * box and result list are unchanged. What differs from Material's own worker:
+ *
+ * - the index is the page language's only (search/index.<lang>.json, passed as
+ *   ?index=… by overrides/partials/isosearch-config.html), cut into terms at build
+ *   time by hooks/isocontrols/search_index.py, so nothing is tokenised in the
+ *   browser (index.js only turns term counts into lunr's vectors);
+ * - the query is cut into terms by tokens.js exactly as the text was (CJK bigrams,
+ *   control numbers with and without prefix, stemmed English words);
+ * - results that contain more of what was typed come first, then by lunr score.
+ *
+ * The worker loads its own index as soon as it starts and says READY then; the
+ * SETUP message (Material's merged search_index.json) is not needed and ignored.
+ */
+importScripts("lunr.min.js", "tokens.js", "index.js")
+
+var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
+var MIN_COVERAGE = 0.5      /* share of the typed terms a result must contain */
+var TEASER_BLOCKS = 2       /* paragraphs of a section shown under its title */
+var WARM_SLICE_MS = 4       /* longest background step before a waiting query is served */
+
+var tokenize = self.isosearchTokens.tokenize
+var normalise = self.isosearchTokens.normalise
+var WILDCARD = lunr.Query.wildcard
+var TEXT_FIELDS = ["title", "text"]
+var CONTROL_FIELDS = ["cites", "mentions"]
+
+var data = null             /* { index: lunr.Index, docs: [...], articles: Map } */
+var marks = new Map()       /* doc ref -> { title: tokens, blocks: [[html, tokens]] }, filled lazily */
+
+/* ----------------------------------------------------------------------------
+ * Setup
+ * ------------------------------------------------------------------------- */
+
+function setup(json) {
+  var articles = new Map()
+  json.docs.forEach(function (doc, ref) {
+    if (doc.location.indexOf("#") < 0) articles.set(doc.location, ref)
+  })
+  data = { index: self.isosearchIndex.load(json), docs: json.docs, articles: articles }
+}
+
+var indexUrl = new URL(self.location.href).searchParams.get("index")
+var ready = fetch(indexUrl)
+  .then(function (response) { return response.json() })
+  .then(setup)
+ready.then(function () {
+  postMessage({ type: READY })
+  warm(0)
+})
+
+/* Cut every entry for highlighting in the background, a few at a time, so that
+   the first queries need not (queries are handled between the steps) */
+function warm(from) {
+  var ref = from, start = Date.now()
+  while (ref < data.docs.length && Date.now() - start < WARM_SLICE_MS) cut(ref++)
+  if (ref < data.docs.length) setTimeout(warm, 0, ref)
+}
+
+/* ----------------------------------------------------------------------------
+ * Query
+ * ------------------------------------------------------------------------- */
+
+/* The typed words, each with its distinct tokens and their normalised surface */
+function parseQuery(value) {
+  return value.split(/\s+/).filter(Boolean).map(function (word) {
+    var seen = new Set(), tokens = []
+    tokenize(word).forEach(function (token) {
+      if (seen.has(token.kind + token.term)) return
+      seen.add(token.kind + token.term)
+      token.raw = normalise(word.slice(token.start, token.end)).text
+      tokens.push(token)
+    })
+    return { word: word.toLowerCase(), tokens: tokens }
+  }).filter(function (group) { return group.tokens.length > 0 })
+}
+
+/* Lunr clauses for one token: exact terms weigh more than completions of what is being typed */
+function addClauses(query, token) {
+  switch (token.kind) {
+    case "control":
+      query.term(token.term, { fields: CONTROL_FIELDS, boost: 10 })
+      query.term(token.term, { fields: CONTROL_FIELDS, wildcard: WILDCARD.TRAILING })
+      break
+    case "number":
+      query.term(token.term, { fields: CONTROL_FIELDS, boost: 10 })
+      query.term(token.term, { fields: TEXT_FIELDS, boost: 10 })
+      query.term(token.term, { wildcard: WILDCARD.TRAILING })
+      break
+    case "word":
+      query.term(token.term, { fields: TEXT_FIELDS, boost: 10 })
+      query.term(token.raw, { fields: TEXT_FIELDS, wildcard: WILDCARD.TRAILING })
+      break
+    default:
+      if (token.term.length > 1)
+        query.term(token.term, { fields: TEXT_FIELDS })
+      else
+        query.term(token.term, { fields: TEXT_FIELDS, wildcard: WILDCARD.LEADING | WILDCARD.TRAILING })
+  }
+}
+
+/* Whether an index term (or a token of the text) satisfies a query token */
+function satisfies(term, token) {
+  if (term === token.term) return true
+  switch (token.kind) {
+    case "control": return term.startsWith(token.term)
+    /* 7 is on its way to 72, and 9.2 to 9.2.3, but 3 is not 3.2 */
+    case "number": return term.startsWith(token.term) &&
+      (token.term.indexOf(".") >= 0 || /[0-9]/.test(term.charAt(token.term.length)))
+    case "word": return term.startsWith(token.raw)
+    default: return token.term.length === 1 && term.indexOf(token.term) >= 0
+  }
+}
+
+/* How much a query token says: lunr's idf of its term (the most for a term not in the index) */
+function weigh(groups) {
+  var count = data.docs.length, unseen = Math.log(1 + (count + 0.5) / 0.5)
+  groups.forEach(function (group) {
+    group.tokens.forEach(function (token) {
+      var posting = data.index.invertedIndex[token.term]
+      token.weight = posting ? lunr.idf(posting, count) : unseen
+    })
+  })
+}
+
+/* Share of each word found in the result (its tokens weighed by idf, so that 委員会
+   counts more than 情報), averaged over the words */
+function coverage(groups, terms) {
+  var found = {}, total = 0
+  groups.forEach(function (group) {
+    var hit = 0, all = 0
+    group.tokens.forEach(function (token) {
+      all += token.weight
+      if (terms.some(function (term) { return satisfies(term, token) })) hit += token.weight
+    })
+    found[group.word] = hit / all >= MIN_COVERAGE
+    total += hit / all
+  })
+  return { value: total / groups.length, terms: found }
+}
+
+/* ----------------------------------------------------------------------------
+ * Highlighting
+ * ------------------------------------------------------------------------- */
+
+/* Top-level blocks of an entry's HTML (<p>…</p>, <ul>…</ul>, bare text) */
+function blocks(html) {
+  var parts = [], depth = 0, start = 0, re = /<(\/?)[a-z][^>]*>/g, tag
+  while ((tag = re.exec(html)) !== null) {
+    if (tag[1]) {
+      if (--depth === 0) { parts.push(html.slice(start, re.lastIndex)); start = re.lastIndex }
+    } else {
+      if (depth++ === 0 && tag.index > start) { parts.push(html.slice(start, tag.index)); start = tag.index }
+    }
+  }
+  if (start < html.length) parts.push(html.slice(start))
+  return parts.filter(function (part) { return part.trim() })
+}
+
+/* Tokens of the text between the tags of an HTML fragment, with offsets into the fragment */
+function htmlTokens(html) {
+  var tokens = [], re = /<[^>]*>|[^<]+/g, part
+  while ((part = re.exec(html)) !== null)
+    if (part[0][0] !== "<")
+      tokenize(part[0]).forEach(function (token) {
+        tokens.push({ term: token.term, start: part.index + token.start, end: part.index + token.end })
+      })
+  return tokens
+}
+
+/* A test of whether a term of the text satisfies any token of the query */
+function matcher(groups) {
+  var exact = new Set(), partial = []
+  groups.forEach(function (group) {
+    group.tokens.forEach(function (token) {
+      exact.add(token.term)
+      if (token.kind !== "cjk" || token.term.length === 1) partial.push(token)
+    })
+  })
+  return function (term) {
+    return exact.has(term) || partial.some(function (token) { return satisfies(term, token) })
+  }
+}
+
+/* Wrap every span whose term satisfies the query in <mark>, merging neighbours */
+function mark(html, tokens, matches) {
+  var spans = []
+  tokens.forEach(function (t) {
+    if (!matches(t.term)) return
+    var last = spans[spans.length - 1]
+    if (last && t.start <= last[1]) last[1] = Math.max(last[1], t.end)
+    else spans.push([t.start, t.end])
+  })
+  for (var i = spans.length - 1; i >= 0; i--)
+    html = html.slice(0, spans[i][0]) + "<mark>" + html.slice(spans[i][0], spans[i][1]) +
+      "</mark>" + html.slice(spans[i][1])
+  return { html: html, marked: spans.length > 0 }
+}
+
+/* An entry's title and text blocks with their tokens, cut once */
+function cut(ref) {
+  var doc = data.docs[ref], cached = marks.get(ref)
+  if (!cached) {
+    cached = {
+      title: htmlTokens(doc.title),
+      blocks: blocks(doc.text).map(function (block) { return [block, htmlTokens(block)] })
+    }
+    marks.set(ref, cached)
+  }
+  return cached
+}
+
+/* Title with marks, and the first blocks of the text that have marks (else its first block) */
+function highlight(ref, matches) {
+  var doc = data.docs[ref], cached = cut(ref), shown = []
+  for (var i = 0; i < cached.blocks.length && shown.length < TEASER_BLOCKS; i++) {
+    var block = mark(cached.blocks[i][0], cached.blocks[i][1], matches)
+    if (block.marked) shown.push(block.html)
+  }
+  if (!shown.length && cached.blocks.length) shown.push(cached.blocks[0][0])
+  return { title: mark(doc.title, cached.title, matches).html, text: shown.join("") }
+}
+
+/* ----------------------------------------------------------------------------
+ * Search
+ * ------------------------------------------------------------------------- */
+
+/* Results grouped by page, as Material's result list expects them */
+function group(items) {
+  var pages = new Map()
+  items.forEach(function (item) {
+    var page = item.location.split("#")[0]
+    if (!pages.has(page)) pages.set(page, [])
+    pages.get(page).push(item)
+  })
+  pages.forEach(function (list, page) {
+    var ref = data.articles.get(page)
+    if (ref !== undefined && !list.some(function (item) { return item.location === page })) {
+      var doc = data.docs[ref]
+      list.push({ location: doc.location, title: doc.title, text: doc.text, score: 0, terms: {} })
+    }
+  })
+  return Array.from(pages.values())
+}
+
+function search(value) {
+  var groups = parseQuery(value)
+  if (!groups.length) return { items: [] }
+  weigh(groups)
+  var results = data.index.query(function (query) {
+    groups.forEach(function (group) { group.tokens.forEach(function (token) { addClauses(query, token) }) })
+  })
+  var items = [], matches = matcher(groups)
+  results.forEach(function (result) {
+    var found = coverage(groups, Object.keys(result.matchData.metadata))
+    if (found.value < MIN_COVERAGE) return
+    var shown = highlight(+result.ref, matches)
+    items.push({
+      location: data.docs[+result.ref].location,
+      title: shown.title,
+      text: shown.text,
+      /* more of the query first, then lunr's score */
+      score: Math.round(found.value * 100) * 1e6 + result.score,
+      terms: found.terms
+    })
+  })
+  items.sort(function (a, b) { return b.score - a.score })
+  return { items: group(items) }
+}
+
+/* ----------------------------------------------------------------------------
+ * Messages
+ * ------------------------------------------------------------------------- */
+
+addEventListener("message", function (ev) {
+  var message = ev.data
+  if (message.type === SETUP)
+    ready.then(function () { postMessage({ type: READY }) })
+  else if (message.type === QUERY)
+    ready.then(function () {
+      var result
+      try {
+        result = search(message.data)
+      } catch (err) {
+        console.warn("Search failed for query: " + message.data, err)
+        result = { items: [] }
+      }
+      postMessage({ type: RESULT, data: result })
+    })
+})

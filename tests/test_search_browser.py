@@ -1,0 +1,71 @@
+"""Search in Chromium against the built site: the query table, typed on a page of each language."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from search_driver import LANGUAGES, Query, language_root, load_queries, open_search, search
+
+QUERIES = load_queries()
+
+START_PAGES = {"ja": "operations/", "en": "en/operations/"}
+"""The page each language's queries are typed on."""
+
+
+@pytest.fixture(scope="module")
+def search_pages(browser: Any, site_url: str) -> Iterator[dict[str, Any]]:
+    """One open page per language, search ready, reused by every query of that language."""
+    contexts = {language: browser.new_context() for language in LANGUAGES}
+    pages = {}
+    for language, context in contexts.items():
+        pages[language] = context.new_page()
+        open_search(pages[language], site_url + START_PAGES[language])
+    yield pages
+    for context in contexts.values():
+        context.close()
+
+
+def test_query_table_covers_every_form() -> None:
+    """At least 40 queries, with control numbers in each form the issue names, in both languages."""
+    texts = {query.text for query in QUERIES}
+    assert len(texts) >= 40
+    assert {"A.9.2.3", "a.9.2.3", "9.2.3", "Ａ．９．２．３", "CLD.12.1.5"} <= texts
+    assert {query.language for query in QUERIES} == set(LANGUAGES)
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=[query.id for query in QUERIES])
+def test_query_finds_its_sections_in_the_first_five(search_pages: dict[str, Any], query: Query) -> None:
+    _, results = search(search_pages[query.language], query.text)
+    root = language_root(query.language)
+    expected = [root + section for section in query.expect]
+    missing = [section for section in expected if section not in results[:5]]
+    assert not missing, f"{query.text!r}: {missing} not in the first five of {results[:8]}"
+
+
+def _in_language(path: str, language: str) -> bool:
+    """Whether a site path belongs to a language's edition (``en/…`` is English, the rest Japanese)."""
+    others = tuple(language_root(other) for other in LANGUAGES[1:])
+    return path.startswith(language_root(language)) if language != LANGUAGES[0] else not path.startswith(others)
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=[query.id for query in QUERIES])
+def test_results_are_in_the_language_of_the_page(search_pages: dict[str, Any], query: Query) -> None:
+    _, results = search(search_pages[query.language], query.text)
+    assert results, f"{query.text!r} found nothing"
+    assert all(_in_language(path, query.language) for path in results), results
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "absent"),
+    [
+        ("ja", "encryption", "the English edition"),
+        ("en", "暗号化", "the Japanese edition"),
+    ],
+)
+def test_other_edition_is_never_searched(search_pages: dict[str, Any], language: str, query: str, absent: str) -> None:
+    """A word that only the other edition contains finds nothing (no mixed editions)."""
+    _, results = search(search_pages[language], query)
+    assert results == [], f"{query!r} on a {language} page found {absent}: {results}"

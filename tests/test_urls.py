@@ -1,0 +1,32 @@
+"""Page URLs and relative links (isocontrols.urls)."""
+
+from __future__ import annotations
+
+import pytest
+
+from isocontrols.urls import linker_from, page_url, relative_href
+
+
+@pytest.mark.parametrize(
+    ("page", "url"),
+    [("index.md", ""), ("operations.md", "operations/"), ("guide/index.md", "guide/"), ("guide/setup.md", "guide/setup/")],
+)
+def test_page_url_uses_directory_urls(page: str, url: str) -> None:
+    assert page_url(page) == url
+
+
+@pytest.mark.parametrize(
+    ("from_page", "target", "href"),
+    [
+        ("operations.md", "controls.md#a-9-2-3", "../controls/#a-9-2-3"),
+        ("index.md", "controls.md#a-9-2-3", "controls/#a-9-2-3"),
+        ("controls.md", "index.md", "../"),
+        ("controls.md", "controls.md#a-9-2-3", "#a-9-2-3"),
+        ("controls.md", "#a-9-2-3", "#a-9-2-3"),
+        ("guide/setup.md", "operations.md#backup", "../../operations/#backup"),
+        ("index.md", "index.md", "./"),
+    ],
+)
+def test_relative_href_between_directory_urls(from_page: str, target: str, href: str) -> None:
+    assert relative_href(from_page, target) == href
+    assert linker_from(from_page)(target) == href
