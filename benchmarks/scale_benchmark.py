@@ -15,6 +15,7 @@ variants alternating, and the median wall time of ``--runs`` builds is reported:
     .venv/bin/python benchmarks/scale_benchmark.py               # 1,000 and 2,000 pages, 3 runs
     .venv/bin/python benchmarks/scale_benchmark.py --pages 100 --runs 1
     .venv/bin/python benchmarks/scale_benchmark.py --profile 1000   # where the hook spends its time
+    .venv/bin/python benchmarks/scale_benchmark.py --real-site --runs 7   # the project's own site
 """
 
 from __future__ import annotations
@@ -120,16 +121,17 @@ def write_corpus(docs: Path, pages: int) -> None:
             (folder / name).write_text(f"# {title}\n\n{marker}\n", encoding="utf-8")
 
 
-def configs(folder: Path) -> tuple[Path, Path]:
-    """The project's configuration adapted to the corpus: (with the hook, without it)."""
+def configs(folder: Path, docs: Path | None = None) -> tuple[Path, Path]:
+    """The project's configuration for a corpus (or, given ``docs``, for the real site): (with the hook, without it)."""
     with (ROOT / "mkdocs.yml").open("rb") as handle:
         from mkdocs.utils.yaml import yaml_load
 
         config = yaml_load(handle)
-    config["docs_dir"] = str(folder / "docs")
+    config["docs_dir"] = str(docs or folder / "docs")
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     config["hooks"] = [str(ROOT / hook) for hook in config.get("hooks", [])]
-    config["nav"] = [{"ホーム": "index.md"}, {"管理策": list(GENERATED_PAGES)}]
+    if docs is None:
+        config["nav"] = [{"ホーム": "index.md"}, {"管理策": list(GENERATED_PAGES)}]
     with_hook, without_hook = folder / "mkdocs.yml", folder / "mkdocs-nohook.yml"
     with_hook.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     del config["hooks"]
@@ -196,6 +198,20 @@ def measure(pages: int, runs: int, workdir: Path) -> Result:
     write_corpus(folder / "docs", pages)
     with_hook, without_hook = configs(folder)
     commit(folder)
+    return _alternate(pages, runs, folder, with_hook, without_hook)
+
+
+def measure_real_site(runs: int, workdir: Path) -> Result:
+    """The project's own site (its ``docs/``), with and without the hook, ``runs`` times each."""
+    folder = workdir / "real-site"
+    folder.mkdir()
+    with_hook, without_hook = configs(folder, docs=ROOT / "docs")
+    pages = len(list((ROOT / "docs" / catalogue.LANGUAGES[0]).glob("*.md")))
+    return _alternate(pages, runs, folder, with_hook, without_hook)
+
+
+def _alternate(pages: int, runs: int, folder: Path, with_hook: Path, without_hook: Path) -> Result:
+    """Build both variants ``runs`` times, alternating which goes first, and keep the medians."""
     timings: dict[Path, list[Timing]] = {with_hook: [], without_hook: []}
     for run in range(runs):
         for config in (with_hook, without_hook) if run % 2 == 0 else (without_hook, with_hook):
@@ -273,12 +289,16 @@ def main() -> None:
     parser.add_argument("--pages", type=int, nargs="+", default=[1000, 2000], help="chapter pages per language")
     parser.add_argument("--runs", type=int, default=3, help="builds of each variant per size (median)")
     parser.add_argument("--profile", type=int, metavar="PAGES", help="profile one build of this size instead")
+    parser.add_argument("--real-site", action="store_true", help="measure the project's own site instead of a corpus")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="scale-benchmark-") as temp:
         if args.profile:
             print(profile(args.profile, Path(temp)))
             return
-        results = [measure(pages, args.runs, Path(temp)) for pages in args.pages]
+        if args.real_site:
+            results = [measure_real_site(args.runs, Path(temp))]
+        else:
+            results = [measure(pages, args.runs, Path(temp)) for pages in args.pages]
     print()
     print(table(results, args.runs))
 

@@ -17,6 +17,7 @@ each build's ``on_files``.
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass, field
 from datetime import date
@@ -34,6 +35,7 @@ from isocontrols import (
     alternates,
     catalogue,
     citations,
+    crosswalk,
     export_csv,
     exports,
     generate,
@@ -64,6 +66,9 @@ class BuildState:
 
 _state: BuildState | None = None
 
+_scan = functools.lru_cache(maxsize=16384)(citations.scan)
+"""Scans by page text: each language's build reads both editions, so the second build reuses the first's."""
+
 
 def _language_and_page(src_uri: str) -> tuple[str, str] | None:
     """``ja/operations.md`` → (``ja``, ``operations.md``); ``None`` outside the language folders."""
@@ -78,7 +83,7 @@ def _read_corpus(files: Files) -> index.Corpus:
     for file in files.documentation_pages():
         located = _language_and_page(file.src_uri)
         if located:
-            corpus[located[0]][located[1]] = citations.scan(file.content_string)
+            corpus[located[0]][located[1]] = _scan(file.content_string)
     return corpus
 
 
@@ -187,10 +192,14 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Write the exports once, at the root of the site, during the default language's build."""
-    # search: write this language's prebuilt search index (see isocontrols/search_site.py)
-    search_site.write_index(Path(config.site_dir), config.theme["language"], catalogue.LANGUAGES)
-    if _state is None or _state.language != catalogue.LANGUAGES[0]:
+    """Write this language's search index, then the exports once, at the site root (default language)."""
+    if _state is None:
+        return
+    # Search: this language's prebuilt index; 2022 numbers (8.13) find the sections their 2013 controls answer.
+    ids_2022 = crosswalk.ids_2022_by_section(_state.entries, _state.language)
+    extra = search_site.section_locations(ids_2022, _state.language, catalogue.LANGUAGES)
+    search_site.write_index(Path(config.site_dir), _state.language, catalogue.LANGUAGES, extra)
+    if _state.language != catalogue.LANGUAGES[0]:
         return
     base_path = urlsplit(config.site_url or "/").path or "/"
     text = exports.controls_json(_state.entries, config.site_url or "", base_path)

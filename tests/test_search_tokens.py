@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -101,7 +100,6 @@ def test_control_terms_of_extra_identifiers(identifier: str, terms: list[str]) -
 # ---------------------------------------------------------------------------------------
 # The browser side: tokens.js must give exactly the same tokens and stems.
 
-node = pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
 
 
 def _run_node(script: str, payload: object) -> object:
@@ -123,7 +121,6 @@ def _site_texts() -> list[str]:
     return texts
 
 
-@node
 def test_javascript_tokenizer_agrees_with_python() -> None:
     inputs = [text for text, _ in CASES] + _site_texts()
     script = (
@@ -137,7 +134,6 @@ def test_javascript_tokenizer_agrees_with_python() -> None:
     assert not disagreements, disagreements[:3]
 
 
-@node
 def test_javascript_stemmer_agrees_with_python() -> None:
     words = sorted({word.lower() for text in _site_texts() for word in re.findall(r"[A-Za-z]+", text)})
     words += ["key", "keys", "try", "tries", "lay", "say", "way", "ways", "boy", "sky", "they", "may"]

@@ -11,11 +11,12 @@ and writes ``search/index.<language>.json``, which the search worker
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from isocontrols import search_index
+from isocontrols.urls import page_url
 
 MATERIAL_INDEX = Path("search", "search_index.json")
 """Where Material's search plugin writes its entries, relative to the site."""
@@ -37,6 +38,17 @@ def language_entries(
 ) -> list[Mapping[str, Any]]:
     """The entries of one language, in Material's order."""
     return [entry for entry in entries if entry_language(entry["location"], languages) == language]
+
+
+def section_locations(
+    terms: Mapping[tuple[str, str | None], Collection[str]], language: str, languages: Sequence[str]
+) -> dict[str, list[str]]:
+    """Key extra terms by search location: (``operations.md``, ``backup``) → ``en/operations/#backup``."""
+    prefix = "" if language == languages[0] else f"{language}/"
+    return {
+        prefix + page_url(page) + (f"#{anchor}" if anchor else ""): sorted(ids)
+        for (page, anchor), ids in terms.items()
+    }
 
 
 def write_index(

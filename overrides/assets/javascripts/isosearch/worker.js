@@ -11,7 +11,8 @@
  *   browser (index.js only turns term counts into lunr's vectors);
  * - the query is cut into terms by tokens.js exactly as the text was (CJK bigrams,
  *   control numbers with and without prefix, stemmed English words);
- * - results that contain more of what was typed come first, then by lunr score.
+ * - results that contain more of what was typed (rare terms weighing more) come
+ *   first, then by lunr score.
  *
  * The worker loads its own index as soon as it starts and says READY then; the
  * SETUP message (Material's merged search_index.json) is not needed and ignored.
@@ -51,6 +52,8 @@ var ready = fetch(indexUrl)
 ready.then(function () {
   postMessage({ type: READY })
   warm(0)
+}, function (err) {
+  console.warn("Search index not loaded: " + indexUrl, err)
 })
 
 /* Cut every entry for highlighting in the background, a few at a time, so that
@@ -240,8 +243,8 @@ function group(items) {
   pages.forEach(function (list, page) {
     var ref = data.articles.get(page)
     if (ref !== undefined && !list.some(function (item) { return item.location === page })) {
-      var doc = data.docs[ref]
-      list.push({ location: doc.location, title: doc.title, text: doc.text, score: 0, terms: {} })
+      /* Material shows only the title of a page added to head its sections */
+      list.push({ location: data.docs[ref].location, title: data.docs[ref].title, text: "", score: 0, terms: {} })
     }
   })
   return Array.from(pages.values())
