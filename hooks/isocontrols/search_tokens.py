@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from lunr.stemmer import PorterStemmer
 from lunr.stop_word_filter import WORDS as STOP_WORDS
@@ -55,9 +56,11 @@ class _LunrJsStemmer(PorterStemmer):
 _STEMMER = _LunrJsStemmer()
 
 
-@dataclass(frozen=True)
-class Token:
-    """One index term and the span ``[start, end)`` of the original text it stands for."""
+class Token(NamedTuple):
+    """One index term and the span ``[start, end)`` of the original text it stands for.
+
+    A named tuple rather than a frozen dataclass: the index of a large site makes millions.
+    """
 
     term: str
     kind: str
@@ -69,12 +72,21 @@ VOICING_MARKS = ("\u3099", "\u309a")
 """Combining (semi-)voiced sound marks: half-width ﾞ and ﾟ become these, and join the kana before them."""
 
 
+@lru_cache(maxsize=65536)
+def _fold(char: str) -> str:
+    """One character, NFKC-normalised and lower-cased (cached: a site uses a few thousand characters)."""
+    return unicodedata.normalize("NFKC", char).lower()
+
+
 def normalise(text: str) -> tuple[str, list[int]]:
     """NFKC and lower case, character by character; also the original offset of each output character."""
+    folded_text = "".join(map(_fold, text))
+    if len(folded_text) == len(text) and not any(mark in folded_text for mark in VOICING_MARKS):
+        return folded_text, list(range(len(text)))  # the common case: every character folds to one
     chars: list[str] = []
     origin: list[int] = []
     for offset, char in enumerate(text):
-        folded = unicodedata.normalize("NFKC", char).lower()
+        folded = _fold(char)
         if folded in VOICING_MARKS and chars:
             voiced = unicodedata.normalize("NFC", chars[-1] + folded)
             if len(voiced) == 1:
@@ -86,8 +98,9 @@ def normalise(text: str) -> tuple[str, list[int]]:
     return "".join(chars), origin
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """The English Porter stem that lunr uses (``encrypted`` → ``encrypt``)."""
+    """The English Porter stem that lunr uses (``encrypted`` → ``encrypt``), cached per word."""
     return _STEMMER.stem(word)
 
 
