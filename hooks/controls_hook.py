@@ -7,12 +7,13 @@ module loaded between builds, so the state lives in one ``BuildState`` created a
 each build's ``on_files``.
 
 - ``on_files``: read every page of both languages, build the index, report problems.
-- ``on_page_markdown``: link the page's citations; fill the control index and errata markers,
-  the ISO/IEC 27001:2022 crosswalk and the coverage grid.
 - ``on_nav``: remember the page order, which the print edition follows.
-- ``on_page_markdown`` also fills the print page and dates each page from Git (``last_changed``).
+- ``on_page_markdown``: link the page's citations and fill its generated parts (control
+  index, errata, 2022 crosswalk, coverage grid, print edition); date the page from Git.
+- ``on_page_content``: put back the generated HTML blocks kept out of the Markdown.
 - ``on_page_context``: make the language switcher's links relative to the site.
-- ``on_post_build``: write ``controls.json`` and ``controls.csv`` at the site root (default-language build).
+- ``on_post_build``: write the language's search index; ``controls.json`` and
+  ``controls.csv`` at the site root (default-language build).
 """
 
 from __future__ import annotations
@@ -62,6 +63,8 @@ class BuildState:
     """This language's pages in navigation order (``operations.md``), for the print edition."""
     revisions: dict[str, date] = field(default_factory=dict)
     """When each source file last changed in Git, by ``src_uri``, asked once per build."""
+    deferred: dict[str, generate.Deferred] = field(default_factory=dict)
+    """Generated HTML blocks held out of each page's Markdown, by ``src_uri``, until its HTML exists."""
 
 
 _state: BuildState | None = None
@@ -119,15 +122,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if _state is None or located is None:
         return markdown
     language, path = located
-    markdown = generate.page_markdown(markdown, language, _state.entries, catalogue.load(), urls.linker_from(path))
-    # issue 5: the whole paper on the print page, then the page's last-changed date.
+    deferred = _state.deferred[page.file.src_uri] = generate.Deferred()
+    markdown = generate.page_markdown(markdown, language, _state.entries, catalogue.load(), urls.linker_from(path), deferred)
     if print_edition.PRINT_MARKER in markdown:
-        markdown = _fill_print_edition(markdown, page, config, files, language)
+        markdown = _fill_print_edition(markdown, page, config, files, language, deferred)
     _date_page(page, [page.file], language)
     return markdown
-
-
-# --- issue 5: print edition, last-changed dates, language switcher --------------------------
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -138,7 +138,9 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     return nav
 
 
-def _fill_print_edition(markdown: str, page: Page, config: MkDocsConfig, files: Files, language: str) -> str:
+def _fill_print_edition(
+    markdown: str, page: Page, config: MkDocsConfig, files: Files, language: str, deferred: generate.Deferred
+) -> str:
     """Put every chapter and appendix, each generated as on its own page, where the print page asks."""
     assert _state is not None
     parts = print_edition.contents(_state.nav_order, _state.corpus[language], language)
@@ -151,7 +153,7 @@ def _fill_print_edition(markdown: str, page: Page, config: MkDocsConfig, files: 
             continue
         source, _ = get_data(file.content_string)
         link = print_edition.linker(part.page, included, print_page)
-        generated = generate.page_markdown(source, language, _state.entries, catalogue.load(), link)
+        generated = generate.page_markdown(source, language, _state.entries, catalogue.load(), link, deferred)
         bodies.append(print_edition.as_part(generated, part, included, print_page))
         sources.append(file)
     _date_page(page, sources, language)
@@ -166,19 +168,22 @@ def _home_url(config: MkDocsConfig, language: str) -> str:
     return site_url if language == catalogue.LANGUAGES[0] else f"{site_url.rstrip('/')}/{language}/"
 
 
-def _date_page(page: Page, sources: list[File], language: str) -> date | None:
+def _date_page(page: Page, sources: list[File], language: str) -> None:
     """Tell the page (template and sitemap) when the newest of its sources last changed in Git."""
     assert _state is not None
     if "last_changed" in page.meta:  # already dated: the print page, from all its parts
-        return date.fromisoformat(page.meta["last_changed"])
+        return
     days = [day for file in sources if (day := _state.revisions.get(file.src_uri))]
-    if not days:
-        return None
-    day = max(days)
-    page.meta["last_changed"] = day.isoformat()
-    page.meta["last_changed_text"] = revision_dates.format_date(day, language)
-    page.update_date = day.isoformat()
-    return day
+    if days:
+        page.meta["last_changed"] = max(days).isoformat()
+        page.meta["last_changed_text"] = revision_dates.format_date(max(days), language)
+        page.update_date = max(days).isoformat()
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Put the generated HTML blocks held out of the Markdown back into the page."""
+    deferred = _state.deferred.pop(page.file.src_uri, None) if _state else None
+    return deferred.restore(html) if deferred else html
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:

@@ -140,3 +140,10 @@ def test_page_missing_in_one_language_fails_the_build(fixture_site: Path, caplog
 def test_each_problem_is_reported_once_across_both_language_builds(fixture_site: Path, caplog: pytest.LogCaptureFixture) -> None:
     _edit(fixture_site, "ja/operations.md", "【A.12.3.1】 {#backup}", "【A.12.3.1, A.99.1.1】 {#backup}")
     assert _warnings(fixture_site, caplog) == ["docs/ja/operations.md:3: unknown control A.99.1.1 in 【A.12.3.1, A.99.1.1】; did you mean A.9.1.1?"]
+
+
+def test_missing_control_index_page_fails_the_build(fixture_site: Path, caplog: pytest.LogCaptureFixture) -> None:
+    (fixture_site / "docs" / "en" / "controls.md").unlink()
+    assert "docs/en/controls.md: missing: citations link to the control index; add this page with the line <!-- control-index -->" in _warnings(
+        fixture_site, caplog
+    )

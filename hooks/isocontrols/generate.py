@@ -4,10 +4,16 @@ A page asks for a generated part with a marker line (``<!-- control-index -->``)
 module knows every marker except the print edition's, which needs the other pages and is
 assembled by the hook. The same function serves ordinary pages and the parts of the print
 edition: only the ``Linker`` differs.
+
+Generated lists of links are HTML already. On a large site they hold tens of thousands of
+links, which Python-Markdown would parse again for nothing, so ``Deferred`` keeps each such
+one-line block out of the Markdown (a comment stands in for it) and puts it back into the
+page's HTML afterwards.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from isocontrols import coverage, crosswalk, errata, rendering
@@ -27,11 +33,42 @@ GENERATORS: dict[str, Generator] = {
 }
 """Each marker a page may hold, and what replaces it."""
 
+HTML_BLOCK_LINE = re.compile(r"^<(?P<tag>ul|ol|div|p)\b[^\n]*</(?P=tag)>$", re.MULTILINE)
+"""A generated raw HTML block written on one line."""
 
-def page_markdown(markdown: str, language: str, entries: dict[str, Entry], catalogue: Catalogue, link: Linker) -> str:
-    """Link the page's citations, then fill each marker it holds."""
+PLACEHOLDER = re.compile(r"<!--isocontrols-block-(?P<number>\d+)-->")
+"""What stands in the Markdown, and then in the HTML, for a deferred block."""
+
+
+class Deferred:
+    """Generated HTML blocks of one page, held out of the Markdown and restored into its HTML."""
+
+    def __init__(self) -> None:
+        self.blocks: list[str] = []
+
+    def hold(self, generated: str) -> str:
+        """Replace each one-line HTML block of generated Markdown by a placeholder comment."""
+
+        def placeholder(match: re.Match[str]) -> str:
+            self.blocks.append(match.group(0))
+            return f"<!--isocontrols-block-{len(self.blocks) - 1}-->"
+
+        return HTML_BLOCK_LINE.sub(placeholder, generated)
+
+    def restore(self, html: str) -> str:
+        """Put the held blocks back where their placeholders ended up in the page's HTML."""
+        if not self.blocks:
+            return html
+        return PLACEHOLDER.sub(lambda match: self.blocks[int(match.group("number"))], html)
+
+
+def page_markdown(
+    markdown: str, language: str, entries: dict[str, Entry], catalogue: Catalogue, link: Linker, deferred: Deferred
+) -> str:
+    """Link the page's citations, then fill each marker it holds (its big HTML blocks held in ``deferred``)."""
     markdown = rendering.link_citations(markdown, scan(markdown), language, catalogue, link)
     for marker, generator in GENERATORS.items():
         if marker in markdown:
-            markdown = rendering.replace_marker(markdown, marker, generator(entries, catalogue, language, link))
+            generated = deferred.hold(generator(entries, catalogue, language, link))
+            markdown = rendering.replace_marker(markdown, marker, generated)
     return markdown

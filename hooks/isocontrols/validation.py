@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from isocontrols.catalogue import LANGUAGES, Catalogue
 from isocontrols.citations import Heading, PageScan
 from isocontrols.index import Corpus, known_ids
+from isocontrols.rendering import CONTROL_INDEX_PAGE, INDEX_MARKER
 
 WELL_FORMED = re.compile(r"^(?:A|CLD)\.\d+(?:\.\d+)*$")
 """An identifier spelled the standards' way, known or not."""
@@ -178,9 +179,22 @@ def _compare_sections(page: str, first: PageScan, second: PageScan, catalogue: C
     return problems
 
 
+def check_index_page(corpus: Corpus, docs_prefix: str = "") -> list[Problem]:
+    """Citations link to the control index, so a language that cites controls needs that page."""
+    return [
+        Problem(
+            f"{docs_prefix}{language}/{CONTROL_INDEX_PAGE}",
+            None,
+            f"missing: citations link to the control index; add this page with the line {INDEX_MARKER}",
+        )
+        for language, pages in corpus.items()
+        if CONTROL_INDEX_PAGE not in pages and any(scan.citations for scan in pages.values())
+    ]
+
+
 def check(corpus: Corpus, catalogue: Catalogue, docs_prefix: str = "") -> list[Problem]:
-    """All problems of the corpus: per-page citations and anchors, then the editions compared."""
-    problems = []
+    """All problems of the corpus: per-page citations and anchors, the index page, the editions compared."""
+    problems = check_index_page(corpus, docs_prefix)
     for language, pages in corpus.items():
         for page, scan in pages.items():
             path = f"{docs_prefix}{language}/{page}"
