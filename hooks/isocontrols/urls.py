@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable
+from functools import lru_cache
 
 Linker = Callable[[str], str]
 """Turns a target inside the language folder (``operations.md#backup``) into an ``href``."""
@@ -24,8 +25,9 @@ def page_url(page: str) -> str:
     return f"{stem}/" if stem else ""
 
 
+@lru_cache(maxsize=65536)
 def relative_href(from_page: str, target: str) -> str:
-    """The relative URL from one page to ``page.md#anchor`` (or ``#anchor`` on the same page)."""
+    """The relative URL from one page to ``page.md#anchor`` (or ``#anchor`` on the same page), cached."""
     path, hash_sign, anchor = target.partition("#")
     fragment = f"#{anchor}" if hash_sign else ""
     if not path:
