@@ -16,6 +16,7 @@ from isocontrols.validation import Problem, check, check_anchors, check_citation
         ("CLD.12.4.5", None, None),
         ("A.9.2.33", "unknown control A.9.2.33", "A.9.2.3"),
         ("A.12.4.5", "unknown control A.12.4.5", "CLD.12.4.5"),
+        ("A.12.3.2", "unknown control A.12.3.2", "A.12.3.1"),
         ("CLD.99.1.1", "unknown control CLD.99.1.1", None),
         ("A9.2.3", "malformed control ID 'A9.2.3'", "A.9.2.3"),
         ("9.2.3", "malformed control ID '9.2.3'", "A.9.2.3"),

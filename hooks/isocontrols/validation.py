@@ -55,12 +55,17 @@ def _did_you_mean(candidate: str | None) -> str:
 
 
 def _closest(control_id: str, catalogue: Catalogue) -> str | None:
-    """The likeliest intended control: the CLD twin of an unknown A.x.y.z, else the closest spelling."""
+    """The likeliest intended control: the CLD twin of an unknown A.x.y.z, else the closest
+    spelling, looked for first among the controls of the same objective (A.12.3.2 → A.12.3.1)."""
     twin = "CLD." + control_id[2:] if control_id.startswith("A.") else None
     if twin in catalogue.controls:
         return twin
-    matches = difflib.get_close_matches(control_id, list(catalogue.controls), n=1, cutoff=0.85)
-    return matches[0] if matches else None
+    siblings = catalogue.objective_controls(control_id.rsplit(".", 1)[0])
+    for candidates in ([c.id for c in siblings], list(catalogue.controls)):
+        matches = difflib.get_close_matches(control_id, candidates, n=1, cutoff=0.85)
+        if matches:
+            return matches[0]
+    return None
 
 
 def check_item(item: str, catalogue: Catalogue) -> tuple[str, str | None] | None:
