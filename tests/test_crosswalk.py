@@ -126,8 +126,8 @@ def test_view_entry_links_the_2013_controls_and_the_sections(language: str, expe
 @pytest.mark.parametrize(
     ("language", "heading", "summary"),
     [
-        ("ja", "## 8 技術的管理策 {#iso2022-theme-8}", "ISO/IEC 27001:2022 附属書 A の 93 管理策のうち 4 管理策に"),
-        ("en", "## 8 Technological controls {#iso2022-theme-8}", "4 of the 93 ISO/IEC 27001:2022 Annex A controls"),
+        ("ja", "## 8 技術的管理策 {#iso2022-theme-8}", "ISO/IEC 27001:2022 附属書 A の 93 管理策のうち 4 管理策が、ホワイトペーパーの引用する管理策に対応しています。"),
+        ("en", "## 8 Technological controls {#iso2022-theme-8}", "4 of the 93 ISO/IEC 27001:2022 Annex A controls correspond to controls the white paper cites."),
     ],
 )
 def test_view_groups_by_theme_and_counts_what_it_reaches(language: str, heading: str, summary: str) -> None:

@@ -34,13 +34,13 @@ WORDS = {
         "mapped_from": "対応する ISO/IEC 27001:2013 の管理策",
         "cited_in": "引用している節",
         "no_sections": "この言語ではどの節も引用していません。",
-        "summary": "ISO/IEC 27001:2022 附属書 A の {total} 管理策のうち {reached} 管理策に、対応する節があります。",
+        "summary": "ISO/IEC 27001:2022 附属書 A の {total} 管理策のうち {reached} 管理策が、ホワイトペーパーの引用する管理策に対応しています。",
     },
     "en": {
         "mapped_from": "ISO/IEC 27001:2013 controls that map to it",
         "cited_in": "Cited in",
         "no_sections": "No section cites it in this language.",
-        "summary": "{reached} of the {total} ISO/IEC 27001:2022 Annex A controls are answered by sections of the white paper.",
+        "summary": "{reached} of the {total} ISO/IEC 27001:2022 Annex A controls correspond to controls the white paper cites.",
     },
 }
 """The few words the generated Markdown needs, per language."""
