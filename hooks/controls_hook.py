@@ -6,6 +6,7 @@ then English from inside the first build's ``on_post_build``), and MkDocs keeps 
 module loaded between builds, so the state lives in one ``BuildState`` created anew in
 each build's ``on_files``.
 
+- ``on_config``: read the catalogue and errata afresh (``mkdocs serve`` rebuilds in one process).
 - ``on_files``: read every page of both languages, build the index, report problems.
 - ``on_nav``: remember the page order, which the print edition follows.
 - ``on_page_markdown``: link the page's citations and fill its generated parts (control
@@ -37,6 +38,7 @@ from isocontrols import (
     catalogue,
     citations,
     crosswalk,
+    errata,
     export_csv,
     exports,
     generate,
@@ -94,6 +96,13 @@ def _docs_prefix(config: MkDocsConfig) -> str:
     """How writers see the docs folder in messages: ``docs/``."""
     root = os.path.dirname(config.config_file_path or "") or os.getcwd()
     return os.path.relpath(config.docs_dir, root).replace(os.sep, "/") + "/"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Read the data files afresh: ``mkdocs serve`` keeps this package loaded across rebuilds."""
+    for cached in (catalogue.load, errata.load, crosswalk.load_themes):
+        cached.cache_clear()
+    return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -203,7 +212,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     # Search: this language's prebuilt index; 2022 numbers (8.13) find the sections their 2013 controls answer.
     ids_2022 = crosswalk.ids_2022_by_section(_state.entries, _state.language)
     extra = search_site.section_locations(ids_2022, _state.language, catalogue.LANGUAGES)
-    search_site.write_index(Path(config.site_dir), _state.language, catalogue.LANGUAGES, extra)
+    if search_site.write_index(Path(config.site_dir), _state.language, catalogue.LANGUAGES, extra) is None:
+        log.warning(f"no search index for '{_state.language}': Material's search plugin is off; add `- search` under plugins")
     if _state.language != catalogue.LANGUAGES[0]:
         return
     base_path = urlsplit(config.site_url or "/").path or "/"

@@ -14,6 +14,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
+SITE_URL = "https://code4japan.github.io/decidim-security/"
+"""The address the real site is built for in the tests, whatever SITE_URL the shell exports."""
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
@@ -40,7 +43,7 @@ def build_site(config_file: Path, site_dir: Path, **overrides: object) -> Path:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, both languages, built once for the whole run."""
-    return build_site(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site") / "site")
+    return build_site(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site") / "site", site_url=SITE_URL)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

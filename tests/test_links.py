@@ -16,11 +16,9 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-from mkdocs.config import load_config
 
-from conftest import ROOT
+from conftest import SITE_URL
 
-SITE_URL = load_config(str(ROOT / "mkdocs.yml")).site_url or "/"
 LINKING_ATTRIBUTES = {"href", "src", "content"}
 
 

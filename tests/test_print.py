@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
 
 CHAPTERS = ["introduction", "organization", "development", "application-security", "operations", "compliance", "contact"]
 EDITIONS = {

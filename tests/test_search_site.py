@@ -37,3 +37,8 @@ def test_write_index_keeps_only_the_language_built(tmp_path: Path) -> None:
     path = write_index(tmp_path, "en", LANGUAGES)
     assert path == index_path(tmp_path, "en") == tmp_path / "search" / "index.en.json"
     assert [doc["location"] for doc in json.loads(path.read_text())["docs"]] == ["en/operations/#backup"]
+
+
+def test_no_index_is_written_without_materials_entries(tmp_path: Path) -> None:
+    assert write_index(tmp_path, "ja", ("ja", "en")) is None
+    assert not (tmp_path / "search").exists()

@@ -10,11 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from mkdocs.config import load_config
 
-from conftest import ROOT
+from conftest import SITE_URL
 
-SITE_URL = load_config(str(ROOT / "mkdocs.yml")).site_url
 WORDS = {"ja": ("リンクをコピー", "リンクをコピーしました"), "en": ("Copy link", "Link copied")}
 
 

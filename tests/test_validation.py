@@ -40,7 +40,7 @@ def test_each_identifier_is_checked_against_the_catalogue(item: str, message: st
         ("## 5.6. 監視【A.12.4.5】 {#m}\n", ["docs/ja/p.md:1: unknown control A.12.4.5 in 【A.12.4.5】; did you mean CLD.12.4.5?"]),
         ("\n\ntext [A.9.2.33, A.9.4.4]\n", ["docs/ja/p.md:3: unknown control A.9.2.33 in [A.9.2.33, A.9.4.4]; did you mean A.9.2.3?"]),
         ("[A9.2.3]", ["docs/ja/p.md:1: malformed control ID 'A9.2.3' in [A9.2.3]; did you mean A.9.2.3?"]),
-        ("【A.9.2.3,】", ["docs/ja/p.md:1: '' is not a control ID in 【A.9.2.3,】"]),
+        ("【A.9.2.3,】", ["docs/ja/p.md:1: a separator with no control ID next to it in 【A.9.2.3,】"]),
         ("【A.9.2.3】【当社の責任】", []),
     ],
 )
@@ -115,3 +115,8 @@ def test_citing_language_without_control_index_page_is_reported() -> None:
         "docs/ja/controls.md: missing: citations link to the control index; add this page with the line <!-- control-index -->",
         "docs/en/controls.md: page has no Japanese version: add docs/ja/controls.md",
     ]
+
+
+def test_unnumbered_heading_that_owns_a_citation_needs_an_anchor() -> None:
+    problems = check_anchors("docs/ja/p.md", scan("# ページ\n\n## 概要\n\n本文【A.9.2.3】\n\n## 補足\n"))
+    assert [str(p) for p in problems] == ["docs/ja/p.md:3: section heading '概要' has no explicit anchor; add one such as {#backup}"]

@@ -10,8 +10,9 @@ colour; an uncited cell is plain text. Counts are written out as text too::
     <ul class="coverage-grid"><li class="coverage-cell coverage-cell--cited"><a href="../controls/#a-5-1-1">A.5.1.1 ✓
       <hidden: title (cited)></a></li><li class="coverage-cell coverage-cell--uncited">A.5.1.2 <hidden: title (not cited)></li></ul>
 
-The cells are Markdown links inside ``md_in_html`` blocks, so MkDocs resolves and
-checks them like any other link. The page holds a marker that the hook replaces.
+The cells are HTML links with final URLs (``urls.Linker``); each clause's grid is one line
+of HTML that ``generate.Deferred`` keeps out of the Markdown, and ``tests/test_links.py``
+checks every link of the built site. The page holds a marker that the hook replaces.
 """
 
 from __future__ import annotations

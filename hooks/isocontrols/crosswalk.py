@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from isocontrols.catalogue import DATA_DIR, LANGUAGES, Catalogue, Control, Titled, anchor_for
-from isocontrols.index import Entry, SectionRef
+from isocontrols.index import Entry, SectionRef, section_order
 from isocontrols.rendering import CONTROL_INDEX_PAGE, link_list, section_list, title_markdown
 from isocontrols.urls import Linker
 
@@ -84,15 +84,8 @@ def load_themes() -> dict[str, Titled]:
         return {row["id"]: Titled(row["id"], row["title_en"], row["title_ja"]) for row in csv.DictReader(handle)}
 
 
-def _section_key(ref: SectionRef) -> tuple[int, tuple[int, ...], str]:
-    """The white paper's order: numbered sections by number, then the rest by address."""
-    if ref.number is None:
-        return 1, (), ref.target
-    return 0, tuple(int(part) for part in ref.number.split(".")), ref.target
-
-
 def _merged(refs: list[SectionRef]) -> tuple[SectionRef, ...]:
-    return tuple(sorted(dict.fromkeys(refs), key=_section_key))
+    return tuple(sorted(dict.fromkeys(refs), key=section_order))
 
 
 def build(entries: dict[str, Entry], catalogue: Catalogue) -> dict[str, Equivalent]:

@@ -1,19 +1,19 @@
 """Machine-readable exports of the control index, for tools and sales: ``controls.json``.
 
-URLs are absolute paths (they start with ``/`` and carry the path of ``site_url``), so an
-export stays right wherever the site is deployed; ``site_url`` is included to make
-full addresses. The schema is documented in ``docs/*/exports.md``.
+URLs are absolute paths (they start with ``/`` and already carry the path of ``site_url``);
+``site_url`` is included so that tools can resolve them into full addresses
+(``urljoin(site_url, url)``). The schema is documented in ``docs/*/exports.md``.
 """
 
 from __future__ import annotations
 
 import json
-import posixpath
 from typing import Any
 
 from isocontrols.catalogue import LANGUAGES, Control
 from isocontrols.index import Entry, SectionRef
 from isocontrols.rendering import CONTROL_INDEX_PAGE
+from isocontrols.urls import page_url
 
 SCHEMA_VERSION = 1
 """Raised whenever a field changes meaning or disappears."""
@@ -23,12 +23,8 @@ STANDARDS = {"A": "ISO/IEC 27001:2013", "CLD": "ISO/IEC 27017:2015"}
 
 def page_path(page: str, language: str, base_path: str = "/") -> str:
     """The absolute path of a page with directory URLs: ``operations.md`` → ``/en/operations/``."""
-    stem = page[: -len(".md")]
-    if posixpath.basename(stem) in ("index", "README"):
-        stem = posixpath.dirname(stem)
     prefix = "" if language == LANGUAGES[0] else f"{language}/"
-    url = f"{prefix}{stem}/" if stem else prefix
-    return posixpath.join(base_path if base_path.endswith("/") else base_path + "/", url)
+    return base_path.rstrip("/") + "/" + prefix + page_url(page)
 
 
 def target_path(target: str, language: str, base_path: str = "/") -> str:

@@ -45,7 +45,8 @@ class Entry:
     sections: dict[str, tuple[SectionRef, ...]]
 
 
-def _number_key(ref: SectionRef) -> tuple[int, tuple[int, ...], str]:
+def section_order(ref: SectionRef) -> tuple[int, tuple[int, ...], str]:
+    """The white paper's order: numbered sections by number, then the rest by address."""
     if ref.number is None:
         return 1, (), ref.target
     return 0, tuple(int(part) for part in ref.number.split(".")), ref.target
@@ -85,7 +86,7 @@ def build(corpus: Corpus, catalogue: Catalogue) -> dict[str, Entry]:
     return {
         control_id: Entry(
             control=catalogue.controls[control_id],
-            sections={lang: tuple(sorted(refs, key=_number_key)) for lang, refs in found[control_id].items()},
+            sections={lang: tuple(sorted(refs, key=section_order)) for lang, refs in found[control_id].items()},
         )
         for control_id in sorted(found, key=sort_key)
     }

@@ -7,7 +7,7 @@ title carries a section number (``# 5. 運用``). Each page becomes a *part*::
     # 5. 運用                       →  ## 5. 運用 {#operations .print-part}
     ## 5.3. バックアップ {#backup}   →  ### 5.3. バックアップ {#operations--backup}
     [バックアップ](operations.md#backup)   →  [バックアップ](#operations--backup)
-    [A.12.3.1](controls.md#a-12-3-1)       →  [A.12.3.1](#controls--a-12-3-1)
+    <a class="citation" href="…">A.12.3.1</a>  →  href="#controls--a-12-3-1" (see ``linker``)
 
 Headings move one level down under the cover's title; every id is prefixed with its
 page, so ids stay unique however the pages name their sections, and links between

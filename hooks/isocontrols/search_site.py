@@ -56,13 +56,17 @@ def write_index(
     language: str,
     languages: Sequence[str],
     extra_terms: Mapping[str, Sequence[str]] | None = None,
-) -> Path:
+) -> Path | None:
     """Write ``search/index.<language>.json`` from Material's entries of that language.
 
     ``languages`` lists the site's languages, default first. ``extra_terms`` maps a
     section's location to more control identifiers to find it by (see ``search_index.build``).
+    Returns ``None``, writing nothing, when Material's search plugin wrote no entries.
     """
-    material = json.loads(Path(site_dir, MATERIAL_INDEX).read_text(encoding="utf-8"))
+    source = Path(site_dir, MATERIAL_INDEX)
+    if not source.exists():
+        return None
+    material = json.loads(source.read_text(encoding="utf-8"))
     entries = language_entries(material["docs"], language, languages)
     data = search_index.build(language, entries, extra_terms)
     path = index_path(site_dir, language)

@@ -72,6 +72,8 @@ def check_item(item: str, catalogue: Catalogue) -> tuple[str, str | None] | None
     """What is wrong with one identifier, and the suggested fix; ``None`` when it is a known control."""
     if item in catalogue.controls:
         return None
+    if not item:
+        return "a separator with no control ID next to it", None
     canonical = _canonical(item)
     if canonical != item and canonical in catalogue.controls:
         return f"write control IDs in ASCII capitals: '{item}'", canonical
@@ -95,8 +97,6 @@ def check_citations(path: str, scan: PageScan, catalogue: Catalogue) -> list[Pro
     """One problem for each identifier of a page that does not name a known control."""
     problems = []
     for citation in scan.citations:
-        if not citation.items or all(not item.text for item in citation.items):
-            problems.append(Problem(path, citation.line, f"empty citation {citation.text}"))
         for item in citation.items:
             found = check_item(item.text, catalogue)
             if found:
@@ -106,11 +106,13 @@ def check_citations(path: str, scan: PageScan, catalogue: Catalogue) -> list[Pro
 
 
 def check_anchors(path: str, scan: PageScan) -> list[Problem]:
-    """Numbered section headings must carry an explicit anchor, the same in both languages."""
+    """Numbered section headings, and any heading that owns a citation, must carry an explicit
+    anchor (the same in both languages): the index, the exports and shared links point at it."""
+    owners = {citation.section for citation in scan.citations}
     return [
         Problem(path, h.line, f"section heading '{h.text}' has no explicit anchor; add one such as {{#backup}}")
         for h in scan.sections()
-        if h.number and not h.anchor
+        if (h.number or h in owners) and not h.anchor
     ]
 
 

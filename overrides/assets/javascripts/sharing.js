@@ -102,7 +102,11 @@
   function currentAnchor() {
     var header = document.querySelector(".md-header")
     var top = (header ? header.getBoundingClientRect().bottom : 0) + 16
-    var target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null
+    var target = null
+    try {
+      target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null
+    } catch (err) {  /* a malformed address such as #100% names no section */
+    }
     if (target) {
       var box = target.getBoundingClientRect()
       if (box.bottom > 0 && box.top < window.innerHeight) return target.id

@@ -47,13 +47,18 @@ function setup(json) {
 
 var indexUrl = new URL(self.location.href).searchParams.get("index")
 var ready = fetch(indexUrl)
-  .then(function (response) { return response.json() })
+  .then(function (response) {
+    if (!response.ok) throw new Error("HTTP " + response.status)
+    return response.json()
+  })
   .then(setup)
 ready.then(function () {
   postMessage({ type: READY })
   warm(0)
 }, function (err) {
+  /* Without an index every query finds nothing, rather than leaving the search box silent */
   console.warn("Search index not loaded: " + indexUrl, err)
+  postMessage({ type: READY })
 })
 
 /* Cut every entry for highlighting in the background, a few at a time, so that
@@ -281,10 +286,11 @@ function search(value) {
 
 addEventListener("message", function (ev) {
   var message = ev.data
+  var settled = function (then) { ready.then(then, then) }
   if (message.type === SETUP)
-    ready.then(function () { postMessage({ type: READY }) })
+    settled(function () { postMessage({ type: READY }) })
   else if (message.type === QUERY)
-    ready.then(function () {
+    settled(function () {
       var result
       try {
         result = search(message.data)
