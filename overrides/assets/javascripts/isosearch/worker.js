@@ -22,6 +22,7 @@ importScripts("lunr.min.js", "tokens.js", "index.js")
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
 var MIN_COVERAGE = 0.5      /* share of the typed terms a result must contain */
 var TEASER_BLOCKS = 2       /* paragraphs of a section shown under its title */
+var HIGHLIGHTED = 20        /* results whose matches are marked (Material shows ten at a time) */
 var WARM_SLICE_MS = 4       /* longest background step before a waiting query is served */
 
 var tokenize = self.isosearchTokens.tokenize
@@ -222,6 +223,12 @@ function cut(ref) {
   return cached
 }
 
+/* Title and first block, unmarked */
+function teaser(ref) {
+  var cached = cut(ref)
+  return { title: data.docs[ref].title, text: cached.blocks.length ? cached.blocks[0][0] : "" }
+}
+
 /* Title with marks, and the first blocks of the text that have marks (else its first block) */
 function highlight(ref, matches) {
   var doc = data.docs[ref], cached = cut(ref), shown = []
@@ -266,17 +273,22 @@ function search(value) {
   results.forEach(function (result) {
     var found = coverage(groups, Object.keys(result.matchData.metadata))
     if (found.value < MIN_COVERAGE) return
-    var shown = highlight(+result.ref, matches)
     items.push({
+      ref: +result.ref,
       location: data.docs[+result.ref].location,
-      title: shown.title,
-      text: shown.text,
       /* more of the query first, then lunr's score */
       score: Math.round(found.value * 100) * 1e6 + result.score,
       terms: found.terms
     })
   })
   items.sort(function (a, b) { return b.score - a.score })
+  /* Mark the words only in the results a reader sees first; the rest keep their plain teaser */
+  items.forEach(function (item, rank) {
+    var shown = rank < HIGHLIGHTED ? highlight(item.ref, matches) : teaser(item.ref)
+    item.title = shown.title
+    item.text = shown.text
+    delete item.ref
+  })
   return { items: group(items) }
 }
 
