@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from isocontrols.catalogue import DATA_DIR, LANGUAGES, Catalogue, Control, Titled, anchor_for
 from isocontrols.index import Entry, SectionRef, section_order
-from isocontrols.rendering import CONTROL_INDEX_PAGE, link_list, section_list, title_markdown
+from isocontrols.rendering import CONTROL_INDEX_PAGE, cited_in, link_list, title_markdown
 from isocontrols.urls import Linker
 
 VIEW_PAGE = "controls-2022.md"
@@ -32,18 +32,14 @@ VIEW_MARKER = "<!-- control-index-2022 -->"
 WORDS = {
     "ja": {
         "mapped_from": "対応する ISO/IEC 27001:2013 の管理策",
-        "cited_in": "引用している節",
-        "no_sections": "この言語ではどの節も引用していません。",
         "summary": "ISO/IEC 27001:2022 附属書 A の {total} 管理策のうち {reached} 管理策が、ホワイトペーパーの引用する管理策に対応しています。",
     },
     "en": {
         "mapped_from": "ISO/IEC 27001:2013 controls that map to it",
-        "cited_in": "Cited in",
-        "no_sections": "No section cites it in this language.",
         "summary": "{reached} of the {total} ISO/IEC 27001:2022 Annex A controls correspond to controls the white paper cites.",
     },
 }
-"""The few words the generated Markdown needs, per language."""
+"""The words the 2022 view adds to those of ``rendering.WORDS``, per language."""
 
 
 @dataclass(frozen=True)
@@ -152,8 +148,5 @@ def _render_equivalent(equivalent: Equivalent, language: str, link: Linker) -> l
         "",
         link_list(sources, link, ""),
         "",
-        f"{words['cited_in']}:",
-        "",
-        section_list(equivalent.sections.get(language, ()), link, words["no_sections"]),
-        "",
+        *cited_in(equivalent.sections.get(language, ()), language, link),
     ]

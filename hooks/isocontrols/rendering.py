@@ -89,6 +89,12 @@ def section_list(refs: Iterable[SectionRef], link: Linker, empty: str) -> str:
     return link_list(((ref.target, escape(ref.label)) for ref in refs), link, empty)
 
 
+def cited_in(refs: Iterable[SectionRef], language: str, link: Linker) -> list[str]:
+    """The "cited in" part of an entry (of the control index or the 2022 view): a label and the list."""
+    words = WORDS[language]
+    return [f"{words['cited_in']}:", "", section_list(refs, link, words["no_sections"]), ""]
+
+
 def equivalents_2022(control: Control, catalogue: Catalogue, language: str) -> str:
     """The line of a control entry naming its ISO/IEC 27001:2022 equivalents (titles are English only)."""
     words = WORDS[language]
@@ -99,7 +105,6 @@ def equivalents_2022(control: Control, catalogue: Catalogue, language: str) -> s
 
 def render_index(entries: dict[str, Entry], catalogue: Catalogue, language: str, link: Linker) -> str:
     """The control index in ``language``: clauses as level-2 headings, controls as level-3 entries."""
-    words = WORDS[language]
     lines: list[str] = []
     for group_id, group_entries in by_group(entries).items():
         group = catalogue.groups[group_id]
@@ -111,10 +116,8 @@ def render_index(entries: dict[str, Entry], catalogue: Catalogue, language: str,
                 "",
                 equivalents_2022(control, catalogue, language),
                 "",
-                f"{words['cited_in']}:",
-                "",
+                *cited_in(entry.sections.get(language, ()), language, link),
             ]
-            lines += [section_list(entry.sections.get(language, ()), link, words["no_sections"]), ""]
     return "\n".join(lines)
 
 
