@@ -59,6 +59,8 @@ class BuildState:
     """What one language's build knows once every page of both languages has been read."""
 
     language: str
+    base_path: str
+    """The path part of ``site_url`` (``/decidim-security/``), which absolute paths start with."""
     corpus: index.Corpus
     entries: dict[str, index.Entry]
     nav_order: tuple[str, ...] = ()
@@ -118,6 +120,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             log.warning(str(problem))
     _state = BuildState(
         language=language,
+        base_path=urlsplit(config.site_url or "/").path or "/",
         corpus=corpus,
         entries=index.build(corpus, catalogue.load()),
         revisions=revision_dates.last_changed_in(Path(config.docs_dir)),
@@ -184,9 +187,9 @@ def _date_page(page: Page, sources: list[File], language: str) -> None:
         return
     days = [day for file in sources if (day := _state.revisions.get(file.src_uri))]
     if days:
-        page.meta["last_changed"] = max(days).isoformat()
-        page.meta["last_changed_text"] = revision_dates.format_date(max(days), language)
-        page.update_date = max(days).isoformat()
+        newest = max(days)
+        page.meta["last_changed"] = page.update_date = newest.isoformat()
+        page.meta["last_changed_text"] = revision_dates.format_date(newest, language)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -197,11 +200,12 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     """Make the language switcher's links relative, so they work wherever the site is served."""
-    base_path = urlsplit(config.site_url or "/").path or "/"
+    if _state is None:
+        return context
     # The templates read ``config.extra.alternate`` as an attribute first, which is where static-i18n puts it.
     switcher = getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
     for alternate in switcher:
-        alternate["link"] = alternates.site_relative(alternate["link"], base_path)
+        alternate["link"] = alternates.site_relative(alternate["link"], _state.base_path)
     return context
 
 
@@ -216,8 +220,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         log.warning(f"no search index for '{_state.language}': Material's search plugin is off; add `- search` under plugins")
     if _state.language != catalogue.LANGUAGES[0]:
         return
-    base_path = urlsplit(config.site_url or "/").path or "/"
-    text = exports.controls_json(_state.entries, config.site_url or "", base_path)
+    text = exports.controls_json(_state.entries, config.site_url or "", _state.base_path)
     Path(config.site_dir, "controls.json").write_text(text, encoding="utf-8")
-    table = export_csv.controls_csv(_state.entries, catalogue.load(), config.site_url or "", base_path)
+    table = export_csv.controls_csv(_state.entries, catalogue.load(), config.site_url or "", _state.base_path)
     Path(config.site_dir, "controls.csv").write_text(table, encoding=export_csv.ENCODING, newline="")
