@@ -129,7 +129,8 @@ def configs(folder: Path, docs: Path | None = None) -> tuple[Path, Path]:
         config = yaml_load(handle)
     config["docs_dir"] = str(docs or folder / "docs")
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
-    config["hooks"] = [str(ROOT / hook) for hook in config.get("hooks", [])]
+    for paths in ("hooks", "watch"):  # relative to the project, not to the corpus
+        config[paths] = [str(ROOT / path) for path in config.get(paths, [])]
     if docs is None:
         config["nav"] = [{"ホーム": "index.md"}, {"管理策": list(GENERATED_PAGES)}]
     with_hook, without_hook = folder / "mkdocs.yml", folder / "mkdocs-nohook.yml"

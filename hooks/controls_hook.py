@@ -11,15 +11,20 @@ each build's ``on_files``.
 - ``on_nav``: remember the page order, which the print edition follows.
 - ``on_page_markdown``: link the page's citations and fill its generated parts (control
   index, errata, 2022 crosswalk, coverage grid, print edition); date the page from Git.
-- ``on_page_content``: put back the generated HTML blocks kept out of the Markdown.
+- ``on_page_content``: put back the generated HTML blocks kept out of the Markdown; cut
+  the page into search entries.
 - ``on_page_context``: make the language switcher's links relative to the site.
 - ``on_post_build``: write the language's search index; ``controls.json`` and
   ``controls.csv`` at the site root (default-language build).
+
+Search: with ``extra.per_language_search`` (``mkdocs.yml``), the hook writes one index
+per language and asks Material's search plugin to index no page, so that Material's
+merged ``search_index.json``, which the search worker never reads, stays empty (and
+mkdocs-static-i18n has nothing to merge). Without it, Material's own search is left as it is.
 """
 
 from __future__ import annotations
 
-import functools
 import os
 from dataclasses import dataclass, field
 from datetime import date
@@ -46,6 +51,7 @@ from isocontrols import (
     print_edition,
     rendering,
     revision_dates,
+    search_sections,
     search_site,
     urls,
     validation,
@@ -69,12 +75,18 @@ class BuildState:
     """When each source file last changed in Git, by ``src_uri``, asked once per build."""
     deferred: dict[str, generate.Deferred] = field(default_factory=dict)
     """Generated HTML blocks held out of each page's Markdown, by ``src_uri``, until its HTML exists."""
+    per_language_search: bool = False
+    """Whether the hook indexes the pages for search instead of Material (``extra.per_language_search``)."""
+    unsearched: set[str] = field(default_factory=set)
+    """Pages whose writer left them out of search (``search: exclude: true``), by ``src_uri``."""
+    pages: tuple[str, ...] = ()
+    """This language's pages in build order, by ``src_uri``: whose search entries go into its index."""
 
 
 _state: BuildState | None = None
 
-_scan = functools.lru_cache(maxsize=16384)(citations.scan)
-"""Scans by page text: each language's build reads both editions, so the second build reuses the first's."""
+_search_entries: dict[str, list[search_sections.SearchEntry]] = {}
+"""Each page's search entries, by ``src_uri``. Kept across builds: ``mkdocs serve --dirty`` renders only what changed."""
 
 
 def _language_and_page(src_uri: str) -> tuple[str, str] | None:
@@ -90,8 +102,43 @@ def _read_corpus(files: Files) -> index.Corpus:
     for file in files.documentation_pages():
         located = _language_and_page(file.src_uri)
         if located:
-            corpus[located[0]][located[1]] = _scan(file.content_string)
+            corpus[located[0]][located[1]] = citations.scan(file.content_string)
     return corpus
+
+
+@dataclass(frozen=True)
+class _Analysis:
+    """The problems and the index of one corpus, which both language builds share."""
+
+    docs_prefix: str
+    catalogue: catalogue.Catalogue
+    corpus: index.Corpus
+    problems: list[validation.Problem]
+    entries: dict[str, index.Entry]
+
+    def is_for(self, corpus: index.Corpus, docs_prefix: str, data: catalogue.Catalogue) -> bool:
+        """Whether it was made from these very scans (the same objects: scans are cached by text)."""
+        if self.docs_prefix != docs_prefix or self.catalogue is not data or self.corpus.keys() != corpus.keys():
+            return False
+        return all(
+            self.corpus[language].keys() == pages.keys()
+            and all(scan is self.corpus[language][page] for page, scan in pages.items())
+            for language, pages in corpus.items()
+        )
+
+
+_analysis: _Analysis | None = None
+"""The last corpus's analysis: the second language build reads the same files and reuses it."""
+
+
+def _analyse(corpus: index.Corpus, docs_prefix: str) -> tuple[list[validation.Problem], dict[str, index.Entry]]:
+    """Check and index the corpus, unless the previous build already did so for the same files."""
+    global _analysis
+    data = catalogue.load()
+    if _analysis is None or not _analysis.is_for(corpus, docs_prefix, data):
+        problems = validation.check(corpus, data, docs_prefix)
+        _analysis = _Analysis(docs_prefix, data, corpus, problems, index.build(corpus, data))
+    return _analysis.problems, _analysis.entries
 
 
 def _docs_prefix(config: MkDocsConfig) -> str:
@@ -113,7 +160,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     language = config.theme["language"]
     corpus = _read_corpus(files)
     docs_prefix = _docs_prefix(config)
-    problems = validation.check(corpus, catalogue.load(), docs_prefix)
+    problems, entries = _analyse(corpus, docs_prefix)
     # Both language builds see every file: report each problem once, in the build of its file's language.
     for problem in problems:
         if problem.file.startswith(f"{docs_prefix}{language}/"):
@@ -122,8 +169,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         language=language,
         base_path=urlsplit(config.site_url or "/").path or "/",
         corpus=corpus,
-        entries=index.build(corpus, catalogue.load()),
+        entries=entries,
         revisions=revision_dates.last_changed_in(Path(config.docs_dir)),
+        per_language_search=bool(config.extra.get("per_language_search")),
+        pages=tuple(
+            file.src_uri
+            for file in files.documentation_pages()
+            if (_language_and_page(file.src_uri) or ("",))[0] == language
+        ),
     )
     return files
 
@@ -134,12 +187,23 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if _state is None or located is None:
         return markdown
     language, path = located
+    if _state.per_language_search:
+        _leave_out_of_materials_index(page)
     deferred = _state.deferred[page.file.src_uri] = generate.Deferred()
     markdown = generate.page_markdown(markdown, language, _state.entries, catalogue.load(), urls.linker_from(path), deferred)
     if print_edition.PRINT_MARKER in markdown:
         markdown = _fill_print_edition(markdown, page, config, files, language, deferred)
     _date_page(page, [page.file], language)
     return markdown
+
+
+def _leave_out_of_materials_index(page: Page) -> None:
+    """Ask Material's search plugin to skip the page (the hook indexes it), remembering the writer's own choice."""
+    assert _state is not None
+    search = page.meta.get("search") or {}
+    if search.get("exclude"):
+        _state.unsearched.add(page.file.src_uri)
+    page.meta["search"] = {**search, "exclude": True}
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -193,9 +257,30 @@ def _date_page(page: Page, sources: list[File], language: str) -> None:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Put the generated HTML blocks held out of the Markdown back into the page."""
-    deferred = _state.deferred.pop(page.file.src_uri, None) if _state else None
-    return deferred.restore(html) if deferred else html
+    """Put the generated HTML blocks held out of the Markdown back into the page; cut it into search entries."""
+    if _state is None:
+        return html
+    src_uri = page.file.src_uri
+    deferred = _state.deferred.pop(src_uri, None)
+    if deferred:
+        html = deferred.restore(html)
+        _unmark_titles(page)
+    if _state.per_language_search and src_uri not in _state.unsearched:
+        _search_entries[src_uri] = search_sections.entries(html, page.url, str(page.meta.get("title", page.title)))
+    else:
+        _search_entries.pop(src_uri, None)
+    return html
+
+
+def _unmark_titles(page: Page) -> None:
+    """Take the marks of held citation links out of the titles MkDocs copied from the headings."""
+    items = list(page.toc)
+    while items:
+        item = items.pop()
+        item.title = generate.plain(item.title)
+        items.extend(item.children)
+    if page.title and generate.plain(page.title) != page.title:
+        page.title = generate.plain(page.title)
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
@@ -213,14 +298,23 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Write this language's search index, then the exports once, at the site root (default language)."""
     if _state is None:
         return
-    # Search: this language's prebuilt index; 2022 numbers (8.13) find the sections their 2013 controls answer.
-    ids_2022 = crosswalk.ids_2022_by_section(_state.entries, _state.language)
-    extra = search_site.section_locations(ids_2022, _state.language, catalogue.LANGUAGES)
-    if search_site.write_index(Path(config.site_dir), _state.language, catalogue.LANGUAGES, extra) is None:
-        log.warning(f"no search index for '{_state.language}': Material's search plugin is off; add `- search` under plugins")
+    if _state.per_language_search:
+        _write_search_index(config)
     if _state.language != catalogue.LANGUAGES[0]:
         return
     text = exports.controls_json(_state.entries, config.site_url or "", _state.base_path)
     Path(config.site_dir, "controls.json").write_text(text, encoding="utf-8")
     table = export_csv.controls_csv(_state.entries, catalogue.load(), config.site_url or "", _state.base_path)
     Path(config.site_dir, "controls.csv").write_text(table, encoding=export_csv.ENCODING, newline="")
+
+
+def _write_search_index(config: MkDocsConfig) -> None:
+    """This language's prebuilt index; 2022 numbers (8.13) find the sections their 2013 controls answer."""
+    assert _state is not None
+    if not any(name.endswith("search") for name in config.plugins):
+        log.warning("no search box: Material's search plugin is off; add `- search` under plugins")
+        return
+    ids_2022 = crosswalk.ids_2022_by_section(_state.entries, _state.language)
+    extra = search_site.section_locations(ids_2022, _state.language, catalogue.LANGUAGES)
+    entries = [entry for src_uri in _state.pages for entry in _search_entries.get(src_uri, ())]
+    search_site.write_index(Path(config.site_dir), _state.language, entries, extra)

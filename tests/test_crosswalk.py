@@ -104,17 +104,17 @@ def test_sections_citing_only_cld_controls_get_no_2022_numbers() -> None:
             "ja",
             "### 8.13 <span lang=\"en\">Information backup</span> {#iso2022-8-13 .iso2022-entry}\n\n"
             "対応する ISO/IEC 27001:2013 の管理策:\n\n"
-            '<ul class="link-list"><li><a href="../controls/#a-12-3-1">A.12.3.1 情報のバックアップ</a></li></ul>\n\n'
+            '<ul class="link-list" data-search-exclude><li><a href="../controls/#a-12-3-1">A.12.3.1 情報のバックアップ</a></li></ul>\n\n'
             "引用している節:\n\n"
-            '<ul class="link-list"><li><a href="../operations/#backup">5.3. バックアップ</a></li></ul>\n',
+            '<ul class="link-list" data-search-exclude><li><a href="../operations/#backup">5.3. バックアップ</a></li></ul>\n',
         ),
         (
             "en",
             "### 8.13 Information backup {#iso2022-8-13 .iso2022-entry}\n\n"
             "ISO/IEC 27001:2013 controls that map to it:\n\n"
-            '<ul class="link-list"><li><a href="../controls/#a-12-3-1">A.12.3.1 Information backup</a></li></ul>\n\n'
+            '<ul class="link-list" data-search-exclude><li><a href="../controls/#a-12-3-1">A.12.3.1 Information backup</a></li></ul>\n\n'
             "Cited in:\n\n"
-            '<ul class="link-list"><li><a href="../operations/#backup">5.3. Backup</a></li></ul>\n',
+            '<ul class="link-list" data-search-exclude><li><a href="../operations/#backup">5.3. Backup</a></li></ul>\n',
         ),
     ],
 )

@@ -7,7 +7,7 @@ import pytest
 
 from isocontrols import catalogue
 from isocontrols.citations import scan
-from isocontrols.generate import Deferred, page_markdown
+from isocontrols.generate import Deferred, page_markdown, plain
 from isocontrols.index import build
 from isocontrols.urls import linker_from
 
@@ -21,8 +21,33 @@ def _publish(markdown: str, page: str = "controls.md") -> tuple[str, Deferred]:
 
 def test_page_without_markers_only_gets_its_citations_linked() -> None:
     published, deferred = _publish("本文【A.12.3.1】\n", "operations.md")
-    assert published == '本文【<a class="citation" href="../controls/#a-12-3-1" title="情報のバックアップ">A.12.3.1</a>】\n'
+    assert published == "本文【\U000f00010\U000f0002A.12.3.1\U000f0003】\n"
     assert deferred.blocks == []
+    link = '<a class="citation" href="../controls/#a-12-3-1" title="情報のバックアップ">A.12.3.1</a>'
+    assert deferred.restore(f"<p>{published.strip()}</p>") == f"<p>本文【{link}】</p>"
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("<h2 id=\"b\">Backup [MARK]</h2>", '<h2 id="b">Backup [LINK]</h2>'),
+        ('<p><a href="x" title="see [MARK]">x</a> [MARK]</p>', '<p><a href="x" title="see [A.12.3.1]">x</a> [LINK]</p>'),
+        ("<p>no citation</p>", "<p>no citation</p>"),
+    ],
+)
+def test_held_citation_links_come_back_as_links_in_text_and_as_text_in_tags(html: str, expected: str) -> None:
+    deferred = Deferred()
+    mark = deferred.hold_inline('<a class="citation" href="#a">A.12.3.1</a>', "A.12.3.1")
+    link = '<a class="citation" href="#a">A.12.3.1</a>'
+    restored = deferred.restore(html.replace("MARK", mark))
+    assert restored == expected.replace("LINK", link)
+
+
+def test_plain_takes_the_marks_out_of_copied_titles() -> None:
+    deferred = Deferred()
+    title = f"5.4. Backup [{deferred.hold_inline('<a>A.12.3.1</a>', 'A.12.3.1')}]"
+    assert plain(title) == "5.4. Backup [A.12.3.1]"
+    assert plain("no marks") == "no marks"
 
 
 @pytest.mark.parametrize(
@@ -44,7 +69,7 @@ def test_generated_html_lists_wait_outside_the_markdown_and_come_back_in_the_htm
     published, deferred = _publish("# 索引\n\n<!-- control-index -->\n")
     assert "<ul" not in published and "<!--isocontrols-block-0-->" in published
     html = deferred.restore(python_markdown.markdown(published, extensions=["attr_list"]))
-    assert '<ul class="link-list"><li><a href="../operations/#backup">5.3. バックアップ</a></li></ul>' in html
+    assert '<ul class="link-list" data-search-exclude><li><a href="../operations/#backup">5.3. バックアップ</a></li></ul>' in html
     assert "isocontrols-block" not in html
 
 

@@ -44,7 +44,7 @@ def test_citations_become_links_to_the_index(markdown: str, page: str, language:
 @pytest.mark.parametrize(
     ("targets", "html"),
     [
-        ([("operations.md#backup", "5.3. バックアップ")], '<ul class="link-list"><li><a href="../operations/#backup">5.3. バックアップ</a></li></ul>'),
+        ([("operations.md#backup", "5.3. バックアップ")], '<ul class="link-list" data-search-exclude><li><a href="../operations/#backup">5.3. バックアップ</a></li></ul>'),
         ([], "<p>none</p>"),
     ],
 )
@@ -82,7 +82,7 @@ def test_index_lists_clause_control_and_citing_sections() -> None:
         "",
         "引用している節:",
         "",
-        '<ul class="link-list"><li><a href="../operations/#backup">5.3. バックアップ</a></li></ul>',
+        '<ul class="link-list" data-search-exclude><li><a href="../operations/#backup">5.3. バックアップ</a></li></ul>',
         "",
         "## CLD ISO/IEC 27017 クラウドサービス拡張管理策 {#clause-cld}",
         "",
@@ -92,7 +92,7 @@ def test_index_lists_clause_control_and_citing_sections() -> None:
         "",
         "引用している節:",
         "",
-        '<ul class="link-list"><li><a href="../o/#shared">2.4. 責任</a></li></ul>',
+        '<ul class="link-list" data-search-exclude><li><a href="../o/#shared">2.4. 責任</a></li></ul>',
     ]
 
 

@@ -1,4 +1,4 @@
-"""search_site.py: which entries belong to which language, and the file written for each."""
+"""search_site.py: where each language's index goes, what it holds, and the locations of extra terms."""
 
 from __future__ import annotations
 
@@ -7,38 +7,33 @@ from pathlib import Path
 
 import pytest
 
-from isocontrols.search_site import entry_language, index_path, write_index
+from isocontrols.search_sections import SearchEntry
+from isocontrols.search_site import index_path, section_locations, write_index
 
 LANGUAGES = ("ja", "en")
 
 
+def test_write_index_writes_the_entries_given_in_order(tmp_path: Path) -> None:
+    entries = [
+        SearchEntry(location="en/operations/#backup", title="Backup", text="<p>Daily.</p>"),
+        SearchEntry(location="en/", title="Home", text=""),
+    ]
+    path = write_index(tmp_path, "en", entries, {"en/operations/#backup": ["8.13"]})
+    assert path == index_path(tmp_path, "en") == tmp_path / "search" / "index.en.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert [doc["location"] for doc in data["docs"]] == ["en/operations/#backup", "en/"]
+    assert data["lang"] == "en"
+    assert ["8.13", [], [], [0, 1], []] in data["terms"]
+
+
 @pytest.mark.parametrize(
-    ("location", "language"),
+    ("language", "key", "location"),
     [
-        ("", "ja"),
-        ("operations/#backup", "ja"),
-        ("en/", "en"),
-        ("en/operations/#backup", "en"),
-        ("english/", "ja"),
-        ("en", "ja"),
+        ("ja", ("operations.md", "backup"), "operations/#backup"),
+        ("en", ("operations.md", "backup"), "en/operations/#backup"),
+        ("ja", ("index.md", None), ""),
+        ("en", ("index.md", "facts"), "en/#facts"),
     ],
 )
-def test_entry_language_follows_the_language_folder(location: str, language: str) -> None:
-    assert entry_language(location, LANGUAGES) == language
-
-
-def test_write_index_keeps_only_the_language_built(tmp_path: Path) -> None:
-    docs = [
-        {"location": "operations/#backup", "title": "バックアップ", "text": ""},
-        {"location": "en/operations/#backup", "title": "Backup", "text": ""},
-    ]
-    (tmp_path / "search").mkdir()
-    (tmp_path / "search" / "search_index.json").write_text(json.dumps({"config": {}, "docs": docs}))
-    path = write_index(tmp_path, "en", LANGUAGES)
-    assert path == index_path(tmp_path, "en") == tmp_path / "search" / "index.en.json"
-    assert [doc["location"] for doc in json.loads(path.read_text())["docs"]] == ["en/operations/#backup"]
-
-
-def test_no_index_is_written_without_materials_entries(tmp_path: Path) -> None:
-    assert write_index(tmp_path, "ja", ("ja", "en")) is None
-    assert not (tmp_path / "search").exists()
+def test_section_locations_are_search_locations(language: str, key: tuple[str, str | None], location: str) -> None:
+    assert section_locations({key: {"8.13", "5.16"}}, language, LANGUAGES) == {location: ["5.16", "8.13"]}

@@ -9,7 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from isocontrols.search_tokens import control_terms, stem, tokenize
+from hypothesis import given
+from hypothesis import strategies as st
+
+from isocontrols.search_tokens import control_terms, stem, terms, tokenize
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKENS_JS = ROOT / "overrides" / "assets" / "javascripts" / "isosearch" / "tokens.js"
@@ -68,6 +71,21 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[case[0] or "empty" for case in CASES])
 def test_tokenize_gives_terms_and_kinds(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(token.term, token.kind) for token in tokenize(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[case[0] or "empty" for case in CASES])
+def test_terms_without_offsets_are_the_same(text: str, expected: list[tuple[str, str]]) -> None:
+    assert terms(text) == expected
+
+
+def test_terms_agree_with_tokenize_on_every_paragraph_of_the_site() -> None:
+    for text in _site_texts():
+        assert terms(text) == [(token.term, token.kind) for token in tokenize(text)], text
+
+
+@given(st.text(alphabet="AaCcLlDd.0123456789 ーァアカサタナハマヤラワンｰﾞﾟｶｷ漢字のはユーザサーバー【】Ａ．９ab\u3099", max_size=40))
+def test_terms_agree_with_tokenize_on_any_text(text: str) -> None:
+    assert terms(text) == [(token.term, token.kind) for token in tokenize(text)]
 
 
 @pytest.mark.parametrize(

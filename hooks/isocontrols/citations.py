@@ -23,6 +23,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 BRACKET = re.compile(r"【(?P<ja>[^【】\n]*)】|(?<![!\]\\])\[(?P<en>[^\[\]\n]*)\](?![(\[:])")
 """A 【…】 group, or a […] group that is not a link, image, reference or definition."""
@@ -33,7 +34,7 @@ ITEM_SEPARATOR = re.compile(r"\s*[,、，]\s*")
 ID_SHAPE = re.compile(r"(?i)\b(?:A|CLD)\s*\.?\s*\d|\b\d+\.\d+\.\d+\b")
 """Something that looks like a control identifier (tested on NFKC-normalised text)."""
 
-FENCE = re.compile(r"^\s*(?P<fence>`{3,}|~{3,})")
+FENCE_LINE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,}).*\n?", re.MULTILINE)
 """The opening or closing line of a fenced code block (indented in lists and admonitions too)."""
 
 INLINE_IGNORED = re.compile(r"(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)|<!--.*?-->", re.DOTALL)
@@ -41,6 +42,10 @@ INLINE_IGNORED = re.compile(r"(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)|<
 
 HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t]*(?:\{(?P<attrs>[^}\n]*)\})?[ \t]*#*[ \t]*$")
 """An ATX heading, with an optional attribute list such as ``{#backup}``."""
+
+HEADING_LINE = re.compile(r"^#{1,6}[ \t].*\n?", re.MULTILINE)
+"""A line that may be an ATX heading, with its line break. Lines end at ``\n`` only, as
+in Python-Markdown (MkDocs reads files with universal newlines)."""
 
 ANCHOR_ATTR = re.compile(r"(?:^|\s)#(?P<anchor>[^\s}]+)")
 """The explicit id in a heading's attribute list."""
@@ -126,21 +131,19 @@ def _code_and_comment_spans(markdown: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     fence: str | None = None
     fence_start = 0
-    offset = 0
     prose_start = 0
-    for line in markdown.splitlines(keepends=True):
-        match = FENCE.match(line)
-        if fence is None and match:
-            fence, fence_start = match.group("fence"), offset
-            spans += _inline_spans(markdown, prose_start, offset)
-        elif fence is not None and match and match.group("fence")[0] == fence[0] and len(match.group("fence")) >= len(fence):
-            spans.append((fence_start, offset + len(line)))
-            fence, prose_start = None, offset + len(line)
-        offset += len(line)
+    for match in FENCE_LINE.finditer(markdown):
+        marker = match.group("fence")
+        if fence is None:
+            fence, fence_start = marker, match.start()
+            spans += _inline_spans(markdown, prose_start, match.start())
+        elif marker[0] == fence[0] and len(marker) >= len(fence):
+            spans.append((fence_start, match.end()))
+            fence, prose_start = None, match.end()
     if fence is not None:
-        spans.append((fence_start, offset))
+        spans.append((fence_start, len(markdown)))
     else:
-        spans += _inline_spans(markdown, prose_start, offset)
+        spans += _inline_spans(markdown, prose_start, len(markdown))
     return spans
 
 
@@ -170,31 +173,34 @@ def _items(content: str, offset: int) -> tuple[Item, ...]:
     return tuple(items)
 
 
-def _headings(markdown: str, ignored: list[tuple[int, int]]) -> list[tuple[int, int, Heading]]:
+def _headings(markdown: str, ignored: list[tuple[int, int]], line_starts: list[int]) -> list[tuple[int, int, Heading]]:
     """Each heading with the offsets of its line."""
     found = []
-    offset = 0
-    for number, line in enumerate(markdown.splitlines(keepends=True), start=1):
-        match = HEADING.match(line.rstrip("\r\n"))
-        if match and not _inside(ignored, offset):
+    for line in HEADING_LINE.finditer(markdown):
+        match = HEADING.match(line.group().rstrip("\r\n"))
+        if match and not _inside(ignored, line.start()):
             attrs = match.group("attrs") or ""
             anchor = ANCHOR_ATTR.search(attrs)
             heading = Heading(
                 level=len(match.group("hashes")),
                 text=match.group("text").strip(),
                 anchor=anchor.group("anchor") if anchor else None,
-                line=number,
+                line=bisect_right(line_starts, line.start()),
             )
-            found.append((offset, offset + len(line), heading))
-        offset += len(line)
+            found.append((line.start(), line.end(), heading))
     return found
 
 
+@lru_cache(maxsize=16384)
 def scan(markdown: str) -> PageScan:
-    """Read a page: its headings and every citation with the section it belongs to."""
+    """Read a page: its headings and every citation with the section it belongs to.
+
+    Cached by text: each language's build reads both editions, and a page's Markdown is
+    its file's text when it has no front matter, so most texts are read once per build.
+    """
     ignored = _code_and_comment_spans(markdown)
-    headings = _headings(markdown, ignored)
     line_starts = [0] + [m.end() for m in re.finditer("\n", markdown)]
+    headings = _headings(markdown, ignored, line_starts)
     citations = []
     for match in BRACKET.finditer(markdown):
         content_group = "ja" if match.group("ja") is not None else "en"

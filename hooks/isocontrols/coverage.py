@@ -7,7 +7,7 @@ colour; an uncited cell is plain text. Counts are written out as text too::
 
     ## A.5 情報セキュリティのための方針群 {#coverage-a-5}
     引用あり 1 件、引用なし 1 件（全 2 件）
-    <ul class="coverage-grid"><li class="coverage-cell coverage-cell--cited"><a href="../controls/#a-5-1-1">A.5.1.1 ✓
+    <ul class="coverage-grid" data-search-exclude><li class="coverage-cell coverage-cell--cited"><a href="../controls/#a-5-1-1">A.5.1.1 ✓
       <hidden: title (cited)></a></li><li class="coverage-cell coverage-cell--uncited">A.5.1.2 <hidden: title (not cited)></li></ul>
 
 The cells are HTML links with final URLs (``urls.Linker``); each clause's grid is one line
@@ -143,7 +143,7 @@ def render_coverage(clauses: tuple[Clause, ...], language: str, link: Linker) ->
             words["counts"].format(cited=clause.cited, uncited=clause.uncited, total=len(clause.cells)),
             "{ .coverage-counts }",
             "",
-            '<ul class="coverage-grid">' + "".join(render_cell(cell, language, link) for cell in clause.cells) + "</ul>",
+            '<ul class="coverage-grid" data-search-exclude>' + "".join(render_cell(cell, language, link) for cell in clause.cells) + "</ul>",
             "",
         ]
     return "\n".join(lines)

@@ -8,7 +8,12 @@ edition: only the ``Linker`` differs.
 Generated lists of links are HTML already. On a large site they hold tens of thousands of
 links, which Python-Markdown would parse again for nothing, so ``Deferred`` keeps each such
 one-line block out of the Markdown (a comment stands in for it) and puts it back into the
-page's HTML afterwards.
+page's HTML afterwards. Citation links are held the same way, inline: the identifier stays
+in the text between two private-use characters (``\U000f0001 3 \U000f0002 A.9.2.3 \U000f0003``,
+without the spaces), which Python-Markdown passes through as plain text, and the link replaces
+them in the HTML. Raw inline HTML would cost Python-Markdown about as much again as the
+page's own text. Where text is copied out of the HTML before the link is back (the table of
+contents, the page title), ``plain`` removes the marks.
 """
 
 from __future__ import annotations
@@ -39,12 +44,19 @@ HTML_BLOCK_LINE = re.compile(r"^<(?P<tag>ul|ol|div|p)\b[^\n]*</(?P=tag)>$", re.M
 PLACEHOLDER = re.compile(r"<!--isocontrols-block-(?P<number>\d+)-->")
 """What stands in the Markdown, and then in the HTML, for a deferred block."""
 
+INLINE_MARK = re.compile("\U000f0001(?P<number>[0-9]+)\U000f0002(?P<text>[^\U000f0001-\U000f0003<>]*)\U000f0003")
+"""What stands in the Markdown, and then in the HTML, for a deferred inline link: its number and its text."""
+
+TAG_WITH_MARK = re.compile("<[^<>]*\U000f0001[^<>]*>")
+"""An HTML tag with a mark inside (a citation written in a link title, say): it gets the text only."""
+
 
 class Deferred:
     """Generated HTML blocks of one page, held out of the Markdown and restored into its HTML."""
 
     def __init__(self) -> None:
         self.blocks: list[str] = []
+        self.inline: list[str] = []
 
     def hold(self, generated: str) -> str:
         """Replace each one-line HTML block of generated Markdown by a placeholder comment."""
@@ -55,18 +67,31 @@ class Deferred:
 
         return HTML_BLOCK_LINE.sub(placeholder, generated)
 
+    def hold_inline(self, markup: str, text: str) -> str:
+        """Hold one inline link; ``text`` stays in the Markdown between marks."""
+        self.inline.append(markup)
+        return f"\U000f0001{len(self.inline) - 1}\U000f0002{text}\U000f0003"
+
     def restore(self, html: str) -> str:
-        """Put the held blocks back where their placeholders ended up in the page's HTML."""
+        """Put the held blocks and links back where their placeholders ended up in the page's HTML."""
+        if self.inline:
+            html = TAG_WITH_MARK.sub(lambda match: plain(match.group(0)), html)
+            html = INLINE_MARK.sub(lambda match: self.inline[int(match.group("number"))], html)
         if not self.blocks:
             return html
         return PLACEHOLDER.sub(lambda match: self.blocks[int(match.group("number"))], html)
+
+
+def plain(text: str) -> str:
+    """Text copied out of a page before its links were restored, without the marks (``A.9.2.3``)."""
+    return INLINE_MARK.sub(lambda match: match.group("text"), text) if "\U000f0001" in text else text
 
 
 def page_markdown(
     markdown: str, language: str, entries: dict[str, Entry], catalogue: Catalogue, link: Linker, deferred: Deferred
 ) -> str:
     """Link the page's citations, then fill each marker it holds (its big HTML blocks held in ``deferred``)."""
-    markdown = rendering.link_citations(markdown, scan(markdown), language, catalogue, link)
+    markdown = rendering.link_citations(markdown, scan(markdown), language, catalogue, link, deferred.hold_inline)
     for marker, generator in GENERATORS.items():
         if marker in markdown:
             generated = deferred.hold(generator(entries, catalogue, language, link))

@@ -74,15 +74,13 @@ def known_ids(citation: Citation, catalogue: Catalogue) -> list[str]:
 
 def build(corpus: Corpus, catalogue: Catalogue) -> dict[str, Entry]:
     """Index every known cited control, in catalogue order, with its sections per language."""
-    found: dict[str, dict[str, list[SectionRef]]] = {}
+    found: dict[str, dict[str, dict[SectionRef, None]]] = {}  # dicts as ordered sets
     for language, pages in corpus.items():
         for page, scan in pages.items():
             for citation in scan.citations:
                 ref = section_ref(page, scan, citation.section)
                 for control_id in known_ids(citation, catalogue):
-                    refs = found.setdefault(control_id, {}).setdefault(language, [])
-                    if ref not in refs:
-                        refs.append(ref)
+                    found.setdefault(control_id, {}).setdefault(language, {})[ref] = None
     return {
         control_id: Entry(
             control=catalogue.controls[control_id],

@@ -21,7 +21,7 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
-from isocontrols.citations import FENCE, HEADING, INLINE_IGNORED, PageScan
+from isocontrols.citations import FENCE_LINE, HEADING, INLINE_IGNORED, PageScan
 from isocontrols.urls import Linker, relative_href
 
 PRINT_MARKER = "<!-- print-edition -->"
@@ -160,7 +160,7 @@ def as_part(markdown: str, part: Part, included: Collection[str], print_page: st
         prose.clear()
 
     for line in markdown.splitlines(keepends=True):
-        opening = FENCE.match(line)
+        opening = FENCE_LINE.match(line)
         if fence is not None:
             lines.append(line)
             if opening and opening.group("fence")[0] == fence[0] and len(opening.group("fence")) >= len(fence):

@@ -11,7 +11,7 @@ A citation keeps its brackets and becomes one link per identifier::
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from html import escape
 
 from isocontrols.catalogue import Catalogue, Control, Titled, anchor_for
@@ -61,8 +61,19 @@ def title_markdown(item: Titled, language: str) -> str:
     return f'<span lang="en">{escape(item.title_en)}</span>'
 
 
-def link_citations(markdown: str, scan: PageScan, language: str, catalogue: Catalogue, link: Linker) -> str:
-    """Rewrite each known identifier of each citation as a link to its control index entry."""
+def link_citations(
+    markdown: str,
+    scan: PageScan,
+    language: str,
+    catalogue: Catalogue,
+    link: Linker,
+    hold: Callable[[str, str], str] = lambda markup, text: markup,
+) -> str:
+    """Rewrite each known identifier of each citation as a link to its control index entry.
+
+    ``hold(markup, text)`` says what goes into the Markdown for each link: by default the
+    link's HTML itself; ``generate.Deferred.hold_inline`` keeps it out of Python-Markdown.
+    """
     pieces = []
     position = 0
     for citation in scan.citations:
@@ -72,16 +83,21 @@ def link_citations(markdown: str, scan: PageScan, language: str, catalogue: Cata
                 continue
             href = link(f"{CONTROL_INDEX_PAGE}#{control.anchor}")
             title = escape(control.title(language))
-            pieces += [markdown[position : item.start], f'<a class="citation" href="{href}" title="{title}">{item.text}</a>']
+            markup = f'<a class="citation" href="{href}" title="{title}">{item.text}</a>'
+            pieces += [markdown[position : item.start], hold(markup, item.text)]
             position = item.end
     pieces.append(markdown[position:])
     return "".join(pieces)
 
 
 def link_list(targets: Iterable[tuple[str, str]], link: Linker, empty: str) -> str:
-    """(target, label HTML) pairs as an HTML list of links: a raw block MkDocs passes through untouched."""
+    """(target, label HTML) pairs as an HTML list of links: a raw block MkDocs passes through untouched.
+
+    The list is left out of search (``data-search-exclude``): each link names a section or a
+    control that search finds on its own, so the entry holding the list would only add noise.
+    """
     items = [f'<li><a href="{link(target)}">{label}</a></li>' for target, label in targets]
-    return f'<ul class="link-list">{"".join(items)}</ul>' if items else f"<p>{escape(empty)}</p>"
+    return f'<ul class="link-list" data-search-exclude>{"".join(items)}</ul>' if items else f"<p>{escape(empty)}</p>"
 
 
 def section_list(refs: Iterable[SectionRef], link: Linker, empty: str) -> str:

@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from isocontrols.search_tokens import Token, control_terms, tokenize
+from isocontrols.search_tokens import control_terms, terms
 
 FORMAT = 1
 """Version of the file's layout, read by the browser."""
@@ -45,19 +45,19 @@ def plain_text(markup: str) -> str:
     return html.unescape(TAG.sub(" ", markup))
 
 
-def _split(tokens: Iterable[Token]) -> tuple[list[str], list[str]]:
-    """Terms for the text fields and control-number terms, from one field's tokens."""
-    terms: list[str] = []
+def _split(found: Iterable[tuple[str, str]]) -> tuple[list[str], list[str]]:
+    """Terms for the text fields and control-number terms, from one field's (term, kind) pairs."""
+    words: list[str] = []
     controls: list[str] = []
-    for token in tokens:
-        (controls if token.kind == "control" else terms).append(token.term)
-    return terms, controls
+    for term, kind in found:
+        (controls if kind == "control" else words).append(term)
+    return words, controls
 
 
 def document_fields(entry: Entry, extra: Sequence[str] = ()) -> dict[str, list[str]]:
     """The field terms of one entry, with extra control identifiers for its location."""
-    title, cites = _split(tokenize(plain_text(entry.get("title", ""))))
-    text, mentions = _split(tokenize(plain_text(entry.get("text", ""))))
+    title, cites = _split(terms(plain_text(entry.get("title", ""))))
+    text, mentions = _split(terms(plain_text(entry.get("text", ""))))
     for identifier in extra:
         cites.extend(control_terms(identifier))
     return {"title": title, "text": text, "cites": cites, "mentions": mentions}

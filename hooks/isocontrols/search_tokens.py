@@ -78,6 +78,17 @@ def _fold(char: str) -> str:
     return unicodedata.normalize("NFKC", char).lower()
 
 
+class _FoldTable(dict[int, str]):
+    """``_fold`` as a ``str.translate`` table, filled as characters are met: folding at C speed."""
+
+    def __missing__(self, ordinal: int) -> str:
+        folded = self[ordinal] = _fold(chr(ordinal))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def normalise(text: str) -> tuple[str, list[int]]:
     """NFKC and lower case, character by character; also the original offset of each output character."""
     folded_text = "".join(map(_fold, text))
@@ -158,6 +169,41 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+FINAL_LONG_VOWEL = re.compile(r"(?<=[\u30a1-\u30fa\u30fc]{2})\u30fc(?![\u30a1-\u30fa\u30fc])")
+"""A ー that ends a katakana word after two katakana (as ``_is_final_long_vowel``)."""
+
+
+def terms(text: str) -> list[tuple[str, str]]:
+    """The (term, kind) of each token of ``tokenize(text)``, without offsets: the index needs no more.
+
+    The same rules by a shorter path (no offsets, no ``Token`` per term), because the
+    index of a large site cuts millions of terms; ``tests/test_search_tokens.py`` checks
+    that both paths agree.
+    """
+    normal = text.translate(_FOLD_TABLE)
+    if any(mark in normal for mark in VOICING_MARKS):
+        normal = normalise(text)[0]
+    found: list[tuple[str, str]] = []
+    for match in TOKEN.finditer(normal):
+        kind = match.lastgroup
+        if kind == "cjk":
+            run = FINAL_LONG_VOWEL.sub("", match.group())
+            if len(run) == 1:
+                found.append((run, "cjk"))
+            else:
+                found.extend((run[i : i + 2], "cjk") for i in range(len(run) - 1))
+        elif kind == "word":
+            word = match.group()
+            if word not in STOP_WORDS:
+                found.append((stem(word), "word"))
+        elif kind == "number":
+            found.append((match.group(), "number"))
+        else:
+            number = match.group("partial") or match.group("dotless")
+            found += [(f"{match.group('prefix')}.{number}", "control"), (number, "control")]
+    return found
+
+
 def control_terms(identifier: str) -> list[str]:
     """The control-number terms of an identifier such as ``A.8.13`` or ``8.13`` (for extra keywords)."""
-    return [token.term for token in tokenize(identifier) if token.kind in ("control", "number")]
+    return [term for term, kind in terms(identifier) if kind in ("control", "number")]
