@@ -302,9 +302,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         _write_search_index(config)
     if _state.language != catalogue.LANGUAGES[0]:
         return
-    text = exports.controls_json(_state.entries, config.site_url or "", _state.base_path)
-    Path(config.site_dir, "controls.json").write_text(text, encoding="utf-8")
-    table = export_csv.controls_csv(_state.entries, catalogue.load(), config.site_url or "", _state.base_path)
+    document = exports.controls_document(_state.entries, config.site_url or "", _state.base_path)
+    Path(config.site_dir, "controls.json").write_text(exports.controls_json(document), encoding="utf-8")
+    table = export_csv.controls_csv(document, catalogue.load())
     Path(config.site_dir, "controls.csv").write_text(table, encoding=export_csv.ENCODING, newline="")
 
 

@@ -8,6 +8,7 @@ import io
 import pytest
 
 from isocontrols import catalogue, export_csv, index
+from isocontrols.exports import controls_document
 from isocontrols.citations import scan
 
 PAGES = {
@@ -23,7 +24,7 @@ def _entries() -> dict[str, index.Entry]:
 
 
 def _rows() -> list[dict[str, str]]:
-    return export_csv.rows(_entries(), catalogue.load(), SITE_URL, "/paper/")
+    return export_csv.rows(controls_document(_entries(), SITE_URL, "/paper/"), catalogue.load())
 
 
 def test_one_row_per_control_and_section_in_index_order() -> None:
@@ -67,7 +68,7 @@ def test_2022_column_names_every_equivalent_or_none(control_id: str, expected: s
 
 
 def test_text_has_an_english_header_and_crlf_line_ends_and_reads_back() -> None:
-    text = export_csv.controls_csv(_entries(), catalogue.load(), SITE_URL, "/paper/")
+    text = export_csv.controls_csv(controls_document(_entries(), SITE_URL, "/paper/"), catalogue.load())
     assert text.startswith(",".join(export_csv.COLUMNS) + "\r\n")
     assert text.count("\r\n") == 5 and "\n" not in text.replace("\r\n", "")
     assert list(csv.DictReader(io.StringIO(text, newline=""))) == _rows()
@@ -78,5 +79,5 @@ def test_encoding_puts_the_byte_order_mark_excel_needs() -> None:
 
 
 def test_without_site_url_addresses_stay_absolute_paths() -> None:
-    row = export_csv.rows(_entries(), catalogue.load(), "", "/")[0]
+    row = export_csv.rows(controls_document(_entries(), "", "/"), catalogue.load())[0]
     assert (row["control_url_en"], row["section_url_ja"]) == ("/en/controls/#a-12-3-1", "/operations/#backup")

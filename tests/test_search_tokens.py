@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from isocontrols.search_tokens import control_terms, stem, terms, tokenize
+from isocontrols.search_tokens import control_terms, split_terms, stem, tokenize
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKENS_JS = ROOT / "overrides" / "assets" / "javascripts" / "isosearch" / "tokens.js"
@@ -73,19 +73,26 @@ def test_tokenize_gives_terms_and_kinds(text: str, expected: list[tuple[str, str
     assert [(token.term, token.kind) for token in tokenize(text)] == expected
 
 
+def _split_tokens(text: str) -> tuple[list[str], list[str]]:
+    tokens = tokenize(text)
+    return [t.term for t in tokens if t.kind != "control"], [t.term for t in tokens if t.kind == "control"]
+
+
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[case[0] or "empty" for case in CASES])
-def test_terms_without_offsets_are_the_same(text: str, expected: list[tuple[str, str]]) -> None:
-    assert terms(text) == expected
+def test_split_terms_are_the_terms_without_offsets(text: str, expected: list[tuple[str, str]]) -> None:
+    words = [term for term, kind in expected if kind != "control"]
+    controls = [term for term, kind in expected if kind == "control"]
+    assert split_terms(text) == (words, controls)
 
 
-def test_terms_agree_with_tokenize_on_every_paragraph_of_the_site() -> None:
+def test_split_terms_agree_with_tokenize_on_every_paragraph_of_the_site() -> None:
     for text in _site_texts():
-        assert terms(text) == [(token.term, token.kind) for token in tokenize(text)], text
+        assert split_terms(text) == _split_tokens(text), text
 
 
 @given(st.text(alphabet="AaCcLlDd.0123456789 ーァアカサタナハマヤラワンｰﾞﾟｶｷ漢字のはユーザサーバー【】Ａ．９ab\u3099", max_size=40))
-def test_terms_agree_with_tokenize_on_any_text(text: str) -> None:
-    assert terms(text) == [(token.term, token.kind) for token in tokenize(text)]
+def test_split_terms_agree_with_tokenize_on_any_text(text: str) -> None:
+    assert split_terms(text) == _split_tokens(text)
 
 
 @pytest.mark.parametrize(

@@ -148,6 +148,8 @@ def _code_and_comment_spans(markdown: str) -> list[tuple[int, int]]:
 
 
 def _inline_spans(markdown: str, start: int, end: int) -> list[tuple[int, int]]:
+    if markdown.find("`", start, end) < 0 and markdown.find("<!--", start, end) < 0:
+        return []  # most prose: no code span, no comment
     return [m.span() for m in INLINE_IGNORED.finditer(markdown, start, end)]
 
 
@@ -191,13 +193,20 @@ def _headings(markdown: str, ignored: list[tuple[int, int]], line_starts: list[i
     return found
 
 
-@lru_cache(maxsize=16384)
 def scan(markdown: str) -> PageScan:
     """Read a page: its headings and every citation with the section it belongs to.
 
     Cached by text: each language's build reads both editions, and a page's Markdown is
     its file's text when it has no front matter, so most texts are read once per build.
+    Line breaks at the end change nothing and are left out of the key: plugins that
+    re-join a page's lines (mkdocs-static-i18n) drop the last one.
     """
+    return _scan(markdown.rstrip("\n"))
+
+
+@lru_cache(maxsize=16384)
+def _scan(markdown: str) -> PageScan:
+    """``scan`` of a text without line breaks at its end."""
     ignored = _code_and_comment_spans(markdown)
     line_starts = [0] + [m.end() for m in re.finditer("\n", markdown)]
     headings = _headings(markdown, ignored, line_starts)

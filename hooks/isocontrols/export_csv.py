@@ -21,8 +21,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from isocontrols.catalogue import LANGUAGES, Catalogue
-from isocontrols.exports import controls_document
-from isocontrols.index import Entry
 
 ENCODING = "utf-8-sig"
 """UTF-8 with a byte-order mark, which is how Excel recognises UTF-8."""
@@ -55,10 +53,9 @@ def _origin(site_url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
 
 
-def rows(entries: dict[str, Entry], catalogue: Catalogue, site_url: str, base_path: str) -> list[dict[str, str]]:
-    """One row per (control, section), in index order: the content of ``controls.csv``."""
-    document = controls_document(entries, site_url, base_path)
-    origin = _origin(site_url)
+def rows(document: dict[str, Any], catalogue: Catalogue) -> list[dict[str, str]]:
+    """One row per (control, section), in index order, from the ``controls.json`` document."""
+    origin = _origin(document["site_url"])
     found = []
     for control in document["controls"]:
         equivalents = "; ".join(f"{i} {catalogue.controls_2022[i].title_en}" for i in control["iso27001_2022"])
@@ -82,10 +79,10 @@ def _row(control: dict[str, Any], section: dict[str, Any], equivalents: str, ori
     return row
 
 
-def controls_csv(entries: dict[str, Entry], catalogue: Catalogue, site_url: str, base_path: str) -> str:
-    """``controls.csv`` as text, CRLF line ends; write it with ``ENCODING``."""
+def controls_csv(document: dict[str, Any], catalogue: Catalogue) -> str:
+    """``controls.csv`` as text (from the ``controls.json`` document), CRLF line ends; write it with ``ENCODING``."""
     buffer = io.StringIO(newline="")
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(rows(entries, catalogue, site_url, base_path))
+    writer.writerows(rows(document, catalogue))
     return buffer.getvalue()

@@ -76,6 +76,6 @@ def controls_document(entries: dict[str, Entry], site_url: str, base_path: str) 
     return {"schema_version": SCHEMA_VERSION, "site_url": site_url, "controls": controls}
 
 
-def controls_json(entries: dict[str, Entry], site_url: str, base_path: str) -> str:
-    """``controls.json`` as text: stable key order, UTF-8, one trailing newline."""
-    return json.dumps(controls_document(entries, site_url, base_path), ensure_ascii=False, indent=2) + "\n"
+def controls_json(document: dict[str, Any]) -> str:
+    """``controls.json`` as text (from ``controls_document``): stable key order, UTF-8, one trailing newline."""
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

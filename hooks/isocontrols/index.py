@@ -77,8 +77,9 @@ def build(corpus: Corpus, catalogue: Catalogue) -> dict[str, Entry]:
     found: dict[str, dict[str, dict[SectionRef, None]]] = {}  # dicts as ordered sets
     for language, pages in corpus.items():
         for page, scan in pages.items():
+            refs: dict[Heading | None, SectionRef] = {}  # each section described once
             for citation in scan.citations:
-                ref = section_ref(page, scan, citation.section)
+                ref = refs.get(citation.section) or refs.setdefault(citation.section, section_ref(page, scan, citation.section))
                 for control_id in known_ids(citation, catalogue):
                     found.setdefault(control_id, {}).setdefault(language, {})[ref] = None
     return {

@@ -21,10 +21,10 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from isocontrols.search_tokens import control_terms, terms
+from isocontrols.search_tokens import control_terms, split_terms
 
 FORMAT = 1
 """Version of the file's layout, read by the browser."""
@@ -45,19 +45,10 @@ def plain_text(markup: str) -> str:
     return html.unescape(TAG.sub(" ", markup))
 
 
-def _split(found: Iterable[tuple[str, str]]) -> tuple[list[str], list[str]]:
-    """Terms for the text fields and control-number terms, from one field's (term, kind) pairs."""
-    words: list[str] = []
-    controls: list[str] = []
-    for term, kind in found:
-        (controls if kind == "control" else words).append(term)
-    return words, controls
-
-
 def document_fields(entry: Entry, extra: Sequence[str] = ()) -> dict[str, list[str]]:
     """The field terms of one entry, with extra control identifiers for its location."""
-    title, cites = _split(terms(plain_text(entry.get("title", ""))))
-    text, mentions = _split(terms(plain_text(entry.get("text", ""))))
+    title, cites = split_terms(plain_text(entry.get("title", "")))
+    text, mentions = split_terms(plain_text(entry.get("text", "")))
     for identifier in extra:
         cites.extend(control_terms(identifier))
     return {"title": title, "text": text, "cites": cites, "mentions": mentions}
@@ -65,12 +56,17 @@ def document_fields(entry: Entry, extra: Sequence[str] = ()) -> dict[str, list[s
 
 def postings(documents: Sequence[Mapping[str, Sequence[str]]]) -> list[list[Any]]:
     """``[term, [ref, tf, …] per field]`` for every term, sorted by term."""
-    table: dict[str, list[list[int]]] = {}
+    tables: list[dict[str, list[int]]] = [{} for _ in FIELD_BOOSTS]  # per field: term → [ref, tf, …]
     for ref, fields in enumerate(documents):
-        for position, name in enumerate(FIELD_BOOSTS):
+        for table, name in zip(tables, FIELD_BOOSTS):
             for term, frequency in Counter(fields[name]).items():
-                table.setdefault(term, [[] for _ in FIELD_BOOSTS])[position] += [ref, frequency]
-    return [[term, *table[term]] for term in sorted(table)]
+                found = table.get(term)
+                if found is None:
+                    table[term] = [ref, frequency]
+                else:
+                    found += (ref, frequency)
+    every_term = sorted(set().union(*tables))
+    return [[term, *(table.get(term, []) for table in tables)] for term in every_term]
 
 
 def build(

@@ -45,6 +45,14 @@ PIECE = re.compile(
 )
 """One piece of HTML: a raw-text element, a comment, an end tag, a start tag or text."""
 
+EXCLUDED_ELEMENT = re.compile(
+    r"(?P<open><(?P<tag>[a-zA-Z][a-zA-Z0-9]*)\b[^<>]*\sdata-search-exclude\b[^<>]*>)(?P<inner>.*?)(?P<close></(?P=tag)\s*>)",
+    re.DOTALL,
+)
+"""An element left out of search, up to the first end tag of its name."""
+
+HEADING_START = re.compile(r"<h[1-6][\s>]", re.IGNORECASE)
+
 ATTRIBUTES_READ = ("headerlink", "data-search-exclude", "linenodiv")
 """Words without which a tag's attributes (other than a heading's ``id``) change nothing: only then are they read."""
 
@@ -69,12 +77,6 @@ class _Section:
     excluded: bool = False
 
 
-@dataclass
-class _Element:
-    tag: str
-    headerlink: bool
-
-
 def _attributes(markup: str) -> dict[str, str]:
     return {
         name.lower(): unescape(next((value for value in values if value), ""))
@@ -87,8 +89,9 @@ class _Splitter:
 
     def __init__(self) -> None:
         self.skip: set[str] = set(ALWAYS_SKIPPED)
-        self.context: list[_Element] = []
-        self.tags: list[str] = []  # the context's tag names, for membership tests
+        self.tags: list[str] = []  # the context: open elements' tag names
+        self.headerlinks: list[bool] = []  # for each, whether it is a heading's permalink
+        self.open_headerlinks = 0
         self.section: _Section | None = None
         self.data: list[_Section] = []
 
@@ -103,11 +106,13 @@ class _Splitter:
         if tag in VOID:
             return
         attrs = _attributes(markup) if tag in HEADINGS or any(name in markup for name in ATTRIBUTES_READ) else {}
-        self.context.append(_Element(tag, attrs.get("class") == "headerlink"))
+        headerlink = tag == "a" and attrs.get("class") == "headerlink"
         self.tags.append(tag)
+        self.headerlinks.append(headerlink)
+        self.open_headerlinks += headerlink
         excluded = "data-search-exclude" in attrs
         if tag in HEADINGS and "id" in attrs:
-            depth = len(self.context)
+            depth = len(self.tags)
             if tag != "h1" and not self.data:
                 self.data.append(_Section("hx", depth))
             self.section = _Section(tag, depth, attrs["id"] if self.data else None, excluded=excluded)
@@ -125,14 +130,14 @@ class _Splitter:
         if not self.tags or self.tags[-1] != tag:
             return
         assert self.section is not None
-        if self.section.depth > len(self.context):
+        if self.section.depth > len(self.tags):
             for section in reversed(self.data):
-                if section.depth <= len(self.context):
+                if section.depth <= len(self.tags):
                     self.section.depth = float("inf")
                     self.section = section
                     break
-        self.context.pop()
         self.tags.pop()
+        self.open_headerlinks -= self.headerlinks.pop()
         if tag in self.skip:
             if tag not in ALWAYS_SKIPPED:
                 self.skip.remove(tag)
@@ -155,7 +160,7 @@ class _Splitter:
             self.section = _Section("hx", 0)
             self.data.append(self.section)
         if self.section.tag in self.tags:
-            if not any(element.tag == "a" and element.headerlink for element in self.context):
+            if not self.open_headerlinks:
                 self.section.title.append(escape(data, quote=False))
         elif data.isspace():
             if not self.section.text or not self.section.text[-1].isspace() or in_pre:
@@ -164,8 +169,25 @@ class _Splitter:
             self.section.text.append(escape(data, quote=False))
 
 
+def _without_excluded_content(html: str) -> str:
+    """Empty the elements left out of search, which a page of generated lists holds by the thousand.
+
+    Only where nothing inside could count: no element of the same name (whose end tag
+    would close it first) and no heading (which would start a section even there).
+    """
+
+    def emptied(match: re.Match[str]) -> str:
+        inner = match.group("inner")
+        if f"<{match.group('tag')}" in inner or HEADING_START.search(inner):
+            return match.group(0)
+        return match.group("open") + match.group("close")
+
+    return EXCLUDED_ELEMENT.sub(emptied, html) if "data-search-exclude" in html else html
+
+
 def entries(html: str, url: str, page_title: str) -> list[SearchEntry]:
     """The search entries of a page's HTML: ``url`` is the page's (``operations/``)."""
+    html = _without_excluded_content(html)
     splitter = _Splitter()
     pending = ""  # text is delivered whole between tags, entities decoded, as html.parser does
     for piece in PIECE.finditer(html):

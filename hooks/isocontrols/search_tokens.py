@@ -173,8 +173,8 @@ FINAL_LONG_VOWEL = re.compile(r"(?<=[\u30a1-\u30fa\u30fc]{2})\u30fc(?![\u30a1-\u
 """A ー that ends a katakana word after two katakana (as ``_is_final_long_vowel``)."""
 
 
-def terms(text: str) -> list[tuple[str, str]]:
-    """The (term, kind) of each token of ``tokenize(text)``, without offsets: the index needs no more.
+def split_terms(text: str) -> tuple[list[str], list[str]]:
+    """The terms of ``tokenize(text)`` in two lists: control-number terms apart, all others in order.
 
     The same rules by a shorter path (no offsets, no ``Token`` per term), because the
     index of a large site cuts millions of terms; ``tests/test_search_tokens.py`` checks
@@ -183,27 +183,29 @@ def terms(text: str) -> list[tuple[str, str]]:
     normal = text.translate(_FOLD_TABLE)
     if any(mark in normal for mark in VOICING_MARKS):
         normal = normalise(text)[0]
-    found: list[tuple[str, str]] = []
+    words: list[str] = []
+    controls: list[str] = []
     for match in TOKEN.finditer(normal):
         kind = match.lastgroup
         if kind == "cjk":
             run = FINAL_LONG_VOWEL.sub("", match.group())
             if len(run) == 1:
-                found.append((run, "cjk"))
+                words.append(run)
             else:
-                found.extend((run[i : i + 2], "cjk") for i in range(len(run) - 1))
+                words += [run[i : i + 2] for i in range(len(run) - 1)]
         elif kind == "word":
             word = match.group()
             if word not in STOP_WORDS:
-                found.append((stem(word), "word"))
+                words.append(stem(word))
         elif kind == "number":
-            found.append((match.group(), "number"))
+            words.append(match.group())
         else:
             number = match.group("partial") or match.group("dotless")
-            found += [(f"{match.group('prefix')}.{number}", "control"), (number, "control")]
-    return found
+            controls += (f"{match.group('prefix')}.{number}", number)
+    return words, controls
 
 
+@lru_cache(maxsize=4096)
 def control_terms(identifier: str) -> list[str]:
     """The control-number terms of an identifier such as ``A.8.13`` or ``8.13`` (for extra keywords)."""
-    return [term for term, kind in terms(identifier) if kind in ("control", "number")]
+    return [token.term for token in tokenize(identifier) if token.kind in ("control", "number")]
