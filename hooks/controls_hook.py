@@ -118,7 +118,8 @@ class _Analysis:
 
     def is_for(self, corpus: index.Corpus, docs_prefix: str, data: catalogue.Catalogue) -> bool:
         """Whether it was made from these very scans (the same objects: scans are cached by text)."""
-        if self.docs_prefix != docs_prefix or self.catalogue is not data or self.corpus.keys() != corpus.keys():
+        # The catalogue is read afresh for each language build (``on_config``): compare its content.
+        if self.docs_prefix != docs_prefix or self.catalogue != data or self.corpus.keys() != corpus.keys():
             return False
         return all(
             self.corpus[language].keys() == pages.keys()
