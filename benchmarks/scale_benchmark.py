@@ -296,11 +296,13 @@ def table(results: list[Result], runs: int) -> str:
 
 PARTS = (
     ("hook: on_files (read, index, validate)", "controls_hook.py", "on_files"),
-    ("hook: on_page_markdown", "controls_hook.py", "on_page_markdown"),
+    ("  of which scanning citations", "citations.py", "_scan"),
+    ("hook: on_page_markdown (citations, generated parts)", "controls_hook.py", "on_page_markdown"),
     ("hook: on_page_content (links back, search entries)", "controls_hook.py", "on_page_content"),
-    ("  of which Git dates", "controls_hook.py", "_date_page"),
+    ("  of which search entries", "search_sections.py", "entries"),
     ("hook: on_post_build", "controls_hook.py", "on_post_build"),
     ("  of which search indexes", "search_site.py", "write_index"),
+    ("  of which the exports' document", "exports.py", "controls_document"),
     ("  of which controls.json", "exports.py", "controls_json"),
     ("  of which controls.csv", "export_csv.py", "controls_csv"),
     ("MkDocs: Markdown to HTML", "mkdocs/structure/pages.py", "render"),

@@ -147,3 +147,33 @@ def test_missing_control_index_page_fails_the_build(fixture_site: Path, caplog: 
     assert "docs/en/controls.md: missing: citations link to the control index; add this page with the line <!-- control-index -->" in _warnings(
         fixture_site, caplog
     )
+
+
+def _per_language_search(site: Path, plugins: str | None = None) -> None:
+    config = site / "mkdocs.yml"
+    text = config.read_text() + "extra:\n  per_language_search: true\n"
+    if plugins is not None:
+        text = text.replace("plugins:\n  - search\n", plugins)
+    config.write_text(text)
+
+
+def test_per_language_search_writes_an_index_per_language_and_leaves_materials_empty(fixture_site: Path) -> None:
+    _per_language_search(fixture_site)
+    site = build_site(fixture_site / "mkdocs.yml", fixture_site / "site")
+    assert json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"] == []
+    for language, backup in [("ja", "operations/#backup"), ("en", "en/operations/#backup")]:
+        docs = json.loads((site / "search" / f"index.{language}.json").read_text(encoding="utf-8"))["docs"]
+        assert backup in [doc["location"] for doc in docs]
+        assert all(doc["location"].startswith("en/") == (language == "en") for doc in docs)
+
+
+def test_without_materials_search_plugin_per_language_search_warns(fixture_site: Path, caplog: pytest.LogCaptureFixture) -> None:
+    _per_language_search(fixture_site, plugins="plugins:\n")
+    assert _warnings(fixture_site, caplog) == ["no search box: Material's search plugin is off; add `- search` under plugins"] * 2
+
+
+def test_without_per_language_search_material_indexes_the_pages(fixture_site: Path) -> None:
+    site = build_site(fixture_site / "mkdocs.yml", fixture_site / "site")
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert "operations/#backup" in [doc["location"] for doc in docs]
+    assert not (site / "search" / "index.ja.json").exists()

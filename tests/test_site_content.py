@@ -115,3 +115,21 @@ def test_revision_history_lists_every_correction(built_site: Path, prefix: str) 
     for erratum in errata.load():
         assert f'href="../{erratum.page[:-3]}/#{erratum.anchor}"' in table
         assert html.escape(erratum.corrected, quote=False).replace("【", "&#12304;").replace("】", "&#12305;") in table or erratum.corrected in html.unescape(table)
+
+
+def test_no_mark_of_a_held_citation_link_is_left_anywhere(built_site: Path) -> None:
+    """Citation links are held out of Python-Markdown between private-use marks (generate.py): none may remain."""
+    marks = re.compile("[\U000f0001-\U000f0003]")
+    left = [
+        str(path.relative_to(built_site))
+        for path in built_site.rglob("*")
+        if path.suffix in (".html", ".json", ".csv", ".xml") and marks.search(path.read_text(encoding="utf-8-sig"))
+    ]
+    assert not left
+
+
+@pytest.mark.parametrize(("prefix", "title"), [("", "5.3. バックアップ【A.12.3.1】"), ("en/", "5.3. Backup [A.12.3.1]")])
+def test_table_of_contents_shows_citations_as_text(built_site: Path, prefix: str, title: str) -> None:
+    page = (built_site / prefix / "operations" / "index.html").read_text(encoding="utf-8")
+    toc = page[page.index('<nav class="md-nav md-nav--secondary"') :]
+    assert re.search(r'href="#backup"[^>]*>\s*<span class="md-ellipsis">\s*' + re.escape(title), toc)

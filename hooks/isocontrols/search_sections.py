@@ -13,7 +13,9 @@ The rules it keeps:
   ``sup`` as bare tags (an element left empty is dropped) and only the text of all
   others; whitespace collapses outside ``pre``; text is HTML-escaped (``&``, ``<``, ``>``);
 - ``script``, ``style`` and ``object`` are left out, and so is an element marked
-  ``data-search-exclude`` (like Material, by tag name until that element closes);
+  ``data-search-exclude`` (like Material, by tag name until that element closes; when
+  nothing inside could count, its content is dropped in one step: the generated pages
+  hold thousands of such links);
 - a heading's permalink (``a.headerlink``) is not part of its title.
 
 ``tests/test_search_sections.py`` compares the result with Material's parser on every
@@ -52,6 +54,7 @@ EXCLUDED_ELEMENT = re.compile(
 """An element left out of search, up to the first end tag of its name."""
 
 HEADING_START = re.compile(r"<h[1-6][\s>]", re.IGNORECASE)
+"""The start tag of a heading, which opens a section even inside an excluded element."""
 
 ATTRIBUTES_READ = ("headerlink", "data-search-exclude", "linenodiv")
 """Words without which a tag's attributes (other than a heading's ``id``) change nothing: only then are they read."""
@@ -69,6 +72,8 @@ class SearchEntry(TypedDict):
 
 @dataclass
 class _Section:
+    """A section being read: its heading's tag (``hx`` before the first heading), depth, anchor and parts."""
+
     tag: str
     depth: float
     anchor: str | None = None
@@ -78,6 +83,7 @@ class _Section:
 
 
 def _attributes(markup: str) -> dict[str, str]:
+    """A start tag's attributes, names lower-cased and values unescaped (as ``html.parser`` gives them)."""
     return {
         name.lower(): unescape(next((value for value in values if value), ""))
         for name, *values in ATTRIBUTE.findall(markup)
