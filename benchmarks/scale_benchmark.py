@@ -296,7 +296,6 @@ def table(results: list[Result], runs: int) -> str:
 
 PARTS = (
     ("hook: on_files (read, index, validate)", "controls_hook.py", "on_files"),
-    ("  of which scanning citations", "citations.py", "_scan"),
     ("hook: on_page_markdown (citations, generated parts)", "controls_hook.py", "on_page_markdown"),
     ("hook: on_page_content (links back, search entries)", "controls_hook.py", "on_page_content"),
     ("  of which search entries", "search_sections.py", "entries"),
@@ -305,6 +304,7 @@ PARTS = (
     ("  of which the exports' document", "exports.py", "controls_document"),
     ("  of which controls.json", "exports.py", "controls_json"),
     ("  of which controls.csv", "export_csv.py", "controls_csv"),
+    ("hook: scanning citations (on_files and on_page_markdown)", "citations.py", "_scan"),
     ("MkDocs: Markdown to HTML", "mkdocs/structure/pages.py", "render"),
     ("Material search: page text", "search/plugin.py", "on_page_context"),
     ("i18n: search duplicates", "mkdocs_static_i18n/reconfigure.py", "reconfigure_search_duplicates"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import markdown as python_markdown
 import pytest
 
@@ -21,7 +23,7 @@ def _publish(markdown: str, page: str = "controls.md") -> tuple[str, Deferred]:
 
 def test_page_without_markers_only_gets_its_citations_linked() -> None:
     published, deferred = _publish("本文【A.12.3.1】\n", "operations.md")
-    assert published == "本文【\U000f00010\U000f0002A.12.3.1\U000f0003】\n"
+    assert published == "本文【\U000f0001\U000f0010\U000f0002A.12.3.1\U000f0003】\n"
     assert deferred.blocks == []
     link = '<a class="citation" href="../controls/#a-12-3-1" title="情報のバックアップ">A.12.3.1</a>'
     assert deferred.restore(f"<p>{published.strip()}</p>") == f"<p>本文【{link}】</p>"
@@ -41,6 +43,21 @@ def test_held_citation_links_come_back_as_links_in_text_and_as_text_in_tags(html
     link = '<a class="citation" href="#a">A.12.3.1</a>'
     restored = deferred.restore(html.replace("MARK", mark))
     assert restored == expected.replace("LINK", link)
+
+
+def test_held_links_survive_markdown_that_marks_up_their_text() -> None:
+    published, deferred = _publish("*[CLD]: Cloud\n\n# Monitoring【CLD.12.4.5】\n\nSee【CLD.12.4.5, A.12.3.1】.\n", "operations.md")
+    html = python_markdown.markdown(published, extensions=["abbr", "toc"])
+    restored = deferred.restore(html)
+    assert not re.search("[\U000f0001-\U000f0019]", restored)
+    assert restored.count('class="citation"') == 3
+    assert '<h1 id="monitoringcld1245">' in restored  # the slug it has without the hold
+
+
+def test_many_held_links_keep_their_numbers() -> None:
+    deferred = Deferred()
+    marks = [deferred.hold_inline(f"<a>{n}</a>", f"A.{n}") for n in range(12)]
+    assert deferred.restore(" ".join(marks)) == " ".join(f"<a>{n}</a>" for n in range(12))
 
 
 def test_plain_takes_the_marks_out_of_copied_titles() -> None:

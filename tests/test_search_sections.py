@@ -39,6 +39,7 @@ CASES = {
     "excluded element with one of its name inside": '<h2 id="n">N</h2><div data-search-exclude><p>a</p><div>b</div><p>c</p></div><p>d</p>',
     "excluded element holding a heading": '<h2 id="h">H</h2><div data-search-exclude><p>x</p><h3 id="inner">Inner</h3><p>y</p></div><p>z</p>',
     "script, style and comments": '<h2 id="s">S</h2><script>var a = "<p>";</script><style>p{}</style><!-- <p>c</p> --><p>kept</p>',
+    "self-closing svg in a heading": '<h2 id="s">S <svg viewBox="0 0 2 2"><path d="M0 0h2"/></svg> icon</h2><p>t<span/>u</p><h2 id="n">N</h2>',
     "void and self-closing tags": '<h2 id="v">V</h2><p>a<br>b<br />c<img src="x.png" alt="i"></p><hr>',
     "table text": '<h2 id="t">T</h2><table><thead><tr><th>H</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>',
     "nested heading returns to its section": '<h2 id="o">O</h2><p>a</p><div class="admonition"><h3 id="i">I</h3><p>in</p></div><p>after</p>',

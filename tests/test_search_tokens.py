@@ -119,7 +119,7 @@ def test_tokens_keep_the_span_of_the_original_text(text: str, spans: list[tuple[
     ],
 )
 def test_control_terms_of_extra_identifiers(identifier: str, terms: list[str]) -> None:
-    assert control_terms(identifier) == terms
+    assert control_terms(identifier) == tuple(terms)
 
 
 # ---------------------------------------------------------------------------------------

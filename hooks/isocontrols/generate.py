@@ -9,11 +9,13 @@ Generated lists of links are HTML already. On a large site they hold tens of tho
 links, which Python-Markdown would parse again for nothing, so ``Deferred`` keeps each such
 one-line block out of the Markdown (a comment stands in for it) and puts it back into the
 page's HTML afterwards. Citation links are held the same way, inline: the identifier stays
-in the text between two private-use characters (``\U000f0001 3 \U000f0002 A.9.2.3 \U000f0003``,
-without the spaces), which Python-Markdown passes through as plain text, and the link replaces
-them in the HTML. Raw inline HTML would cost Python-Markdown about as much again as the
-page's own text. Where text is copied out of the HTML before the link is back (the table of
-contents, the page title), ``plain`` removes the marks.
+in the text between private-use characters (a start mark, the link's number written in
+private-use digits, a middle mark, ``A.9.2.3``, an end mark), which Python-Markdown passes
+through as plain text, and the link replaces them in the HTML. Raw inline HTML would cost
+Python-Markdown about as much again as the page's own text. Where text is copied out of the
+HTML before the link is back (the table of contents, the page title), ``plain`` removes the
+marks; slugs of headings without an ``{#id}`` leave them out as they leave out any non-ASCII
+character.
 """
 
 from __future__ import annotations
@@ -44,8 +46,12 @@ HTML_BLOCK_LINE = re.compile(r"^<(?P<tag>ul|ol|div|p)\b[^\n]*</(?P=tag)>$", re.M
 PLACEHOLDER = re.compile(r"<!--isocontrols-block-(?P<number>\d+)-->")
 """What stands in the Markdown, and then in the HTML, for a deferred block."""
 
-INLINE_MARK = re.compile("\U000f0001(?P<number>[0-9]+)\U000f0002(?P<text>[^\U000f0001-\U000f0003<>]*)\U000f0003")
-"""What stands in the Markdown, and then in the HTML, for a deferred inline link: its number and its text."""
+MARK_DIGIT_ZERO = 0xF0010
+"""The private-use code point that stands for the digit 0 in a held link's number (1 is the next, …)."""
+
+INLINE_MARK = re.compile("\U000f0001(?P<number>[\U000f0010-\U000f0019]+)\U000f0002(?P<text>[^\U000f0001-\U000f0003]*)\U000f0003")
+"""What stands in the Markdown, and then in the HTML, for a deferred inline link: its number and its text
+(which Markdown may have marked up, as ``abbr`` does an abbreviation: the link replaces it whole)."""
 
 TAG_WITH_MARK = re.compile("<[^<>]*\U000f0001[^<>]*>")
 """An HTML tag with a mark inside (a citation written in a link title, say): it gets the text only."""
@@ -69,17 +75,22 @@ class Deferred:
 
     def hold_inline(self, markup: str, text: str) -> str:
         """Hold one inline link; ``text`` stays in the Markdown between marks."""
+        number = "".join(chr(MARK_DIGIT_ZERO + int(digit)) for digit in str(len(self.inline)))
         self.inline.append(markup)
-        return f"\U000f0001{len(self.inline) - 1}\U000f0002{text}\U000f0003"
+        return f"\U000f0001{number}\U000f0002{text}\U000f0003"
 
     def restore(self, html: str) -> str:
         """Put the held blocks and links back where their placeholders ended up in the page's HTML."""
         if self.inline:
             html = TAG_WITH_MARK.sub(lambda match: plain(match.group(0)), html)
-            html = INLINE_MARK.sub(lambda match: self.inline[int(match.group("number"))], html)
+            html = INLINE_MARK.sub(lambda match: self.inline[_mark_number(match.group("number"))], html)
         if not self.blocks:
             return html
         return PLACEHOLDER.sub(lambda match: self.blocks[int(match.group("number"))], html)
+
+
+def _mark_number(digits: str) -> int:
+    return int("".join(str(ord(digit) - MARK_DIGIT_ZERO) for digit in digits))
 
 
 def plain(text: str) -> str:

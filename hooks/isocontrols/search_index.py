@@ -1,4 +1,4 @@
-"""The search index of one language: Material's search entries, cut into terms at build time.
+"""The search index of one language: its pages' search entries (``search_sections``), cut into terms at build time.
 
 The browser loads the result (``search/index.<lang>.json``) and turns it into a lunr
 index without tokenising anything (``overrides/assets/javascripts/isosearch/index.js``).
@@ -34,10 +34,10 @@ FIELD_BOOSTS = {"title": 10, "text": 1, "cites": 100, "mentions": 10}
 a control mentioned in the body counts like a word of the heading."""
 
 TAG = re.compile(r"<[^>]*>")
-"""An HTML tag of Material's entry text (``<p>``, ``<code>``)."""
+"""An HTML tag of an entry's text (``<p>``, ``<code>``)."""
 
 Entry = Mapping[str, Any]
-"""One entry of Material's ``search_index.json``: ``location``, ``title``, ``text``."""
+"""One search entry (``search_sections.SearchEntry``, the shape of Material's): ``location``, ``title``, ``text``."""
 
 
 def plain_text(markup: str) -> str:

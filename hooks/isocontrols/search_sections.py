@@ -205,7 +205,10 @@ def entries(html: str, url: str, page_title: str) -> list[SearchEntry]:
             splitter.text(unescape(pending))
             pending = ""
         if kind == "attrs":
-            splitter.start(piece.group("start").lower(), piece.group("attrs"))
+            tag, markup = piece.group("start").lower(), piece.group("attrs")
+            splitter.start(tag, markup)
+            if markup.endswith("/"):  # <path … />: html.parser ends it at once
+                splitter.end(tag)
         elif kind == "raw":  # its text is never indexed
             splitter.start(piece.group("raw").lower(), "")
             splitter.end(piece.group("raw").lower())

@@ -1,8 +1,8 @@
 """Write one language's prebuilt search index into a built site.
 
 Each page's entries come from ``search_sections`` (Material's sections, cut from the
-page's HTML as the hook sees it); this module orders them, adds the extra terms of each
-section and writes ``search/index.<language>.json``, which the search worker
+page's HTML as the hook sees it) and the hook lists them in build order; this module adds
+the extra terms of each section and writes ``search/index.<language>.json``, which the search worker
 (``overrides/assets/javascripts/isosearch/worker.js``) loads for pages in that language.
 """
 

@@ -206,6 +206,6 @@ def split_terms(text: str) -> tuple[list[str], list[str]]:
 
 
 @lru_cache(maxsize=4096)
-def control_terms(identifier: str) -> list[str]:
-    """The control-number terms of an identifier such as ``A.8.13`` or ``8.13`` (for extra keywords)."""
-    return [token.term for token in tokenize(identifier) if token.kind in ("control", "number")]
+def control_terms(identifier: str) -> tuple[str, ...]:
+    """The control-number terms of an identifier such as ``A.8.13`` or ``8.13`` (for extra keywords), cached."""
+    return tuple(token.term for token in tokenize(identifier) if token.kind in ("control", "number"))
