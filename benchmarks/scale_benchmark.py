@@ -18,7 +18,7 @@ The two differ: the hook's code costs time, and it saves Material's search plugi
 indexing (and mkdocs-static-i18n the merging) of every page, since it writes the search
 index itself::
 
-    .venv/bin/python benchmarks/scale_benchmark.py               # 1,000 and 2,000 pages, 3 runs
+    .venv/bin/python benchmarks/scale_benchmark.py               # 1,000 and 2,000 pages, 5 runs
     .venv/bin/python benchmarks/scale_benchmark.py --pages 100 --runs 1
     .venv/bin/python benchmarks/scale_benchmark.py --profile 1000   # where the hook spends its time
     .venv/bin/python benchmarks/scale_benchmark.py --real-site --runs 7   # the project's own site
@@ -338,7 +338,7 @@ def profile(pages: int, workdir: Path) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--pages", type=int, nargs="+", default=[1000, 2000], help="chapter pages per language")
-    parser.add_argument("--runs", type=int, default=3, help="builds of each variant per size (median)")
+    parser.add_argument("--runs", type=int, default=5, help="builds of each variant per size (median)")
     parser.add_argument("--profile", type=int, metavar="PAGES", help="profile one build of this size instead")
     parser.add_argument("--real-site", action="store_true", help="measure the project's own site instead of a corpus")
     parser.add_argument("--timed-build", nargs=2, metavar=("CONFIG", "SITE"), help=argparse.SUPPRESS)
