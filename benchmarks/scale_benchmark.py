@@ -161,7 +161,7 @@ class Timing:
 
     wall: float
     cpu: float
-    hook_cpu: float = 0.0
+    hook_cpu: float
 
 
 def build(config: Path, site: Path) -> Timing:

@@ -79,8 +79,6 @@ class BuildState:
     """Whether the hook indexes the pages for search instead of Material (``extra.per_language_search``)."""
     unsearched: set[str] = field(default_factory=set)
     """Pages whose writer left them out of search (``search: exclude: true``), by ``src_uri``."""
-    pages: tuple[str, ...] = ()
-    """This language's pages in build order, by ``src_uri``: whose search entries go into its index."""
 
 
 _state: BuildState | None = None
@@ -98,6 +96,7 @@ def _language_and_page(src_uri: str) -> tuple[str, str] | None:
 
 
 def _read_corpus(files: Files) -> index.Corpus:
+    """Every page of both languages scanned, by language and page, in the files' (and so the build's) order."""
     corpus: index.Corpus = {language: {} for language in catalogue.LANGUAGES}
     for file in files.documentation_pages():
         located = _language_and_page(file.src_uri)
@@ -117,15 +116,12 @@ class _Analysis:
     entries: dict[str, index.Entry]
 
     def is_for(self, corpus: index.Corpus, docs_prefix: str, data: catalogue.Catalogue) -> bool:
-        """Whether it was made from these very scans (the same objects: scans are cached by text)."""
-        # The catalogue is read afresh for each language build (``on_config``): compare its content.
-        if self.docs_prefix != docs_prefix or self.catalogue != data or self.corpus.keys() != corpus.keys():
-            return False
-        return all(
-            self.corpus[language].keys() == pages.keys()
-            and all(scan is self.corpus[language][page] for page, scan in pages.items())
-            for language, pages in corpus.items()
-        )
+        """Whether it was made from the same pages, folder and catalogue (compared by content).
+
+        Cheap when nothing changed: scans are cached by text, so the second build's scans
+        are the first's objects, and equality tests identity first.
+        """
+        return (self.docs_prefix, self.catalogue, self.corpus) == (docs_prefix, data, corpus)
 
 
 _analysis: _Analysis | None = None
@@ -173,11 +169,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         entries=entries,
         revisions=revision_dates.last_changed_in(Path(config.docs_dir)),
         per_language_search=bool(config.extra.get("per_language_search")),
-        pages=tuple(
-            file.src_uri
-            for file in files.documentation_pages()
-            if (_language_and_page(file.src_uri) or ("",))[0] == language
-        ),
     )
     return files
 
@@ -316,6 +307,7 @@ def _write_search_index(config: MkDocsConfig) -> None:
         log.warning("no search box: Material's search plugin is off; add `- search` under plugins")
         return
     ids_2022 = crosswalk.ids_2022_by_section(_state.entries, _state.language)
-    extra = search_site.section_locations(ids_2022, _state.language, catalogue.LANGUAGES)
-    entries = [entry for src_uri in _state.pages for entry in _search_entries.get(src_uri, ())]
+    extra = search_site.section_locations(ids_2022, _state.language)
+    pages = _state.corpus[_state.language]  # in build order
+    entries = [entry for page in pages for entry in _search_entries.get(f"{_state.language}/{page}", ())]
     search_site.write_index(Path(config.site_dir), _state.language, entries, extra)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from isocontrols.urls import linker_from, page_url, relative_href
+from isocontrols.urls import linker_from, page_url, relative_href, site_path
 
 
 @pytest.mark.parametrize(
@@ -30,3 +30,11 @@ def test_page_url_uses_directory_urls(page: str, url: str) -> None:
 def test_relative_href_between_directory_urls(from_page: str, target: str, href: str) -> None:
     assert relative_href(from_page, target) == href
     assert linker_from(from_page)(target) == href
+
+
+@pytest.mark.parametrize(
+    ("page", "language", "path"),
+    [("operations.md", "ja", "operations/"), ("operations.md", "en", "en/operations/"), ("index.md", "ja", ""), ("index.md", "en", "en/")],
+)
+def test_site_path_puts_the_other_languages_in_their_folder(page: str, language: str, path: str) -> None:
+    assert site_path(page, language) == path

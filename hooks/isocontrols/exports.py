@@ -13,7 +13,7 @@ from typing import Any
 from isocontrols.catalogue import LANGUAGES, Control
 from isocontrols.index import Entry, SectionRef
 from isocontrols.rendering import CONTROL_INDEX_PAGE
-from isocontrols.urls import page_url
+from isocontrols.urls import site_path
 
 SCHEMA_VERSION = 1
 """Raised whenever a field changes meaning or disappears."""
@@ -23,8 +23,7 @@ STANDARDS = {"A": "ISO/IEC 27001:2013", "CLD": "ISO/IEC 27017:2015"}
 
 def page_path(page: str, language: str, base_path: str = "/") -> str:
     """The absolute path of a page with directory URLs: ``operations.md`` → ``/en/operations/``."""
-    prefix = "" if language == LANGUAGES[0] else f"{language}/"
-    return base_path.rstrip("/") + "/" + prefix + page_url(page)
+    return base_path.rstrip("/") + "/" + site_path(page, language)
 
 
 def target_path(target: str, language: str, base_path: str = "/") -> str:

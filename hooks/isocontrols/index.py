@@ -79,7 +79,9 @@ def build(corpus: Corpus, catalogue: Catalogue) -> dict[str, Entry]:
         for page, scan in pages.items():
             refs: dict[Heading | None, SectionRef] = {}  # each section described once
             for citation in scan.citations:
-                ref = refs.get(citation.section) or refs.setdefault(citation.section, section_ref(page, scan, citation.section))
+                ref = refs.get(citation.section)
+                if ref is None:
+                    ref = refs[citation.section] = section_ref(page, scan, citation.section)
                 for control_id in known_ids(citation, catalogue):
                     found.setdefault(control_id, {}).setdefault(language, {})[ref] = None
     return {

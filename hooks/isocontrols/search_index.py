@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from isocontrols.search_sections import SearchEntry
 from isocontrols.search_tokens import control_terms, split_terms
 
 FORMAT = 1
@@ -36,8 +37,6 @@ a control mentioned in the body counts like a word of the heading."""
 TAG = re.compile(r"<[^>]*>")
 """An HTML tag of an entry's text (``<p>``, ``<code>``)."""
 
-Entry = Mapping[str, Any]
-"""One search entry (``search_sections.SearchEntry``, the shape of Material's): ``location``, ``title``, ``text``."""
 
 
 def plain_text(markup: str) -> str:
@@ -45,7 +44,7 @@ def plain_text(markup: str) -> str:
     return html.unescape(TAG.sub(" ", markup))
 
 
-def document_fields(entry: Entry, extra: Sequence[str] = ()) -> dict[str, list[str]]:
+def document_fields(entry: SearchEntry, extra: Sequence[str] = ()) -> dict[str, list[str]]:
     """The field terms of one entry, with extra control identifiers for its location."""
     title, cites = split_terms(plain_text(entry.get("title", "")))
     text, mentions = split_terms(plain_text(entry.get("text", "")))
@@ -71,7 +70,7 @@ def postings(documents: Sequence[Mapping[str, Sequence[str]]]) -> list[list[Any]
 
 def build(
     language: str,
-    entries: Sequence[Entry],
+    entries: Sequence[SearchEntry],
     extra_terms: Mapping[str, Sequence[str]] | None = None,
 ) -> dict[str, Any]:
     """The search data of one language: its entries (for display) and their postings.
@@ -88,5 +87,5 @@ def build(
         "boosts": list(FIELD_BOOSTS.values()),
         "lengths": [[len(fields[name]) for fields in documents] for name in FIELD_BOOSTS],
         "terms": postings(documents),
-        "docs": [{key: entry[key] for key in ("location", "title", "text")} for entry in entries],
+        "docs": [SearchEntry(location=entry["location"], title=entry["title"], text=entry["text"]) for entry in entries],
     }

@@ -109,9 +109,16 @@ class _Splitter:
     def skipping(self) -> bool:
         return not self.skip.isdisjoint(self.tags)
 
+    def current(self) -> _Section:
+        """The section being read; before anything else, an untitled first one (Material's "preface")."""
+        if self.section is None:
+            self.section = _Section("hx", 0)
+            self.data.append(self.section)
+        return self.section
+
     def target(self) -> list[str]:
-        assert self.section is not None
-        return self.section.title if self.section.tag in self.tags else self.section.text
+        section = self.current()
+        return section.title if section.tag in self.tags else section.text
 
     def start(self, tag: str, markup: str) -> None:
         if tag in VOID:
@@ -128,9 +135,7 @@ class _Splitter:
                 self.data.append(_Section("hx", depth))
             self.section = _Section(tag, depth, attrs["id"] if self.data else None, excluded=excluded)
             self.data.append(self.section)
-        if self.section is None:
-            self.section = _Section("hx", 0)
-            self.data.append(self.section)
+        self.current()
         if excluded or attrs.get("class") == "linenodiv":
             self.skip.add(tag)
             return
@@ -167,17 +172,15 @@ class _Splitter:
         in_pre = "pre" in self.tags
         if not in_pre:
             data = " " if data.isspace() else data.replace("\n", " ")
-        if self.section is None:
-            self.section = _Section("hx", 0)
-            self.data.append(self.section)
-        if self.section.tag in self.tags:
+        section = self.current()
+        if section.tag in self.tags:
             if not self.open_headerlinks:
-                self.section.title.append(escape(data, quote=False))
+                section.title.append(escape(data, quote=False))
         elif data.isspace():
-            if not self.section.text or not self.section.text[-1].isspace() or in_pre:
-                self.section.text.append(data)
+            if not section.text or not section.text[-1].isspace() or in_pre:
+                section.text.append(data)
         else:
-            self.section.text.append(escape(data, quote=False))
+            section.text.append(escape(data, quote=False))
 
 
 def _without_excluded_content(html: str) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from isocontrols import search_index
 from isocontrols.search_sections import SearchEntry
-from isocontrols.urls import page_url
+from isocontrols.urls import site_path
 
 
 def index_path(site_dir: Path, language: str) -> Path:
@@ -22,15 +22,9 @@ def index_path(site_dir: Path, language: str) -> Path:
     return Path(site_dir, "search", f"index.{language}.json")
 
 
-def section_locations(
-    terms: Mapping[tuple[str, str | None], Collection[str]], language: str, languages: Sequence[str]
-) -> dict[str, list[str]]:
+def section_locations(terms: Mapping[tuple[str, str | None], Collection[str]], language: str) -> dict[str, list[str]]:
     """Key extra terms by search location: (``operations.md``, ``backup``) → ``en/operations/#backup``."""
-    prefix = "" if language == languages[0] else f"{language}/"
-    return {
-        prefix + page_url(page) + (f"#{anchor}" if anchor else ""): sorted(ids)
-        for (page, anchor), ids in terms.items()
-    }
+    return {site_path(page, language) + (f"#{anchor}" if anchor else ""): sorted(ids) for (page, anchor), ids in terms.items()}
 
 
 def write_index(

@@ -72,17 +72,12 @@ VOICING_MARKS = ("\u3099", "\u309a")
 """Combining (semi-)voiced sound marks: half-width ﾞ and ﾟ become these, and join the kana before them."""
 
 
-@lru_cache(maxsize=65536)
-def _fold(char: str) -> str:
-    """One character, NFKC-normalised and lower-cased (cached: a site uses a few thousand characters)."""
-    return unicodedata.normalize("NFKC", char).lower()
-
-
 class _FoldTable(dict[int, str]):
-    """``_fold`` as a ``str.translate`` table, filled as characters are met: folding at C speed."""
+    """Each character NFKC-normalised and lower-cased, as a ``str.translate`` table filled as
+    characters are met (a site uses a few thousand): folding a text runs at C speed."""
 
     def __missing__(self, ordinal: int) -> str:
-        folded = self[ordinal] = _fold(chr(ordinal))
+        folded = self[ordinal] = unicodedata.normalize("NFKC", chr(ordinal)).lower()
         return folded
 
 
@@ -91,13 +86,13 @@ _FOLD_TABLE = _FoldTable()
 
 def normalise(text: str) -> tuple[str, list[int]]:
     """NFKC and lower case, character by character; also the original offset of each output character."""
-    folded_text = "".join(map(_fold, text))
+    folded_text = text.translate(_FOLD_TABLE)
     if len(folded_text) == len(text) and not any(mark in folded_text for mark in VOICING_MARKS):
         return folded_text, list(range(len(text)))  # the common case: every character folds to one
     chars: list[str] = []
     origin: list[int] = []
     for offset, char in enumerate(text):
-        folded = _fold(char)
+        folded = _FOLD_TABLE[ord(char)]
         if folded in VOICING_MARKS and chars:
             voiced = unicodedata.normalize("NFC", chars[-1] + folded)
             if len(voiced) == 1:

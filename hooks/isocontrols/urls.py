@@ -13,6 +13,8 @@ import posixpath
 from collections.abc import Callable
 from functools import lru_cache
 
+from isocontrols.catalogue import LANGUAGES
+
 Linker = Callable[[str], str]
 """Turns a target inside the language folder (``operations.md#backup``) into an ``href``."""
 
@@ -23,6 +25,13 @@ def page_url(page: str) -> str:
     if posixpath.basename(stem) in ("index", "README"):
         stem = posixpath.dirname(stem)
     return f"{stem}/" if stem else ""
+
+
+def site_path(page: str, language: str) -> str:
+    """The URL of a language's page relative to the site root: ``operations.md`` → ``en/operations/``
+    (the default language, first in ``LANGUAGES``, sits at the root: ``operations/``)."""
+    prefix = "" if language == LANGUAGES[0] else f"{language}/"
+    return prefix + page_url(page)
 
 
 @lru_cache(maxsize=65536)
