@@ -169,70 +169,53 @@ def _kb(size: int) -> str:
     return f"{size / 1024:.1f}"
 
 
-HEADERS = {
-    "en": (
-        "Page language", "Search", "Index KiB (raw)", "Index KiB (gzip)", "Ready, ms",
-        "Typing to results, median ms", f"Same, CPU ×{PHONE_SLOWDOWN} (phone), ms", "Queries found in first 5",
-    ),
-    "ja": (
-        "ページの言語", "検索", "索引 KiB（非圧縮）", "索引 KiB（gzip）", "利用可能まで ms",
-        "入力から結果まで（中央値）ms", f"同、CPU ×{PHONE_SLOWDOWN}（スマートフォン相当）ms", "最初の 5 件に見つかった検索語",
-    ),
-}
-"""Column headings of the report, per documentation language."""
+HEADERS = (
+    "Page language", "Search", "Index KiB (raw)", "Index KiB (gzip)", "Ready, ms",
+    "Typing to results, median ms", f"Same, CPU ×{PHONE_SLOWDOWN} (phone), ms", "Queries found in first 5",
+)
+"""Column headings of the report."""
 
-NAMES = {"en": {"stock": "Material (stock)", "ours": "this site"}, "ja": {"stock": "Material 標準", "ours": "本サイト"}}
+NAMES = {"stock": "Material (stock)", "ours": "this site"}
 
-NOTES = {
-    "en": (
-        "Median over the query table typed {rounds}× per language, at full speed and again with the CPU slowed {slowdown}×. Material's standard "
-        "search loads `search/search_index.json` (both languages); this site loads `search/index.<language>.json`. "
-        "Ready: from opening the page to search being ready. Material's search box still asks this site's pages for "
-        "Material's file, which here holds no page (about 200 bytes): the hook asks Material's search plugin to index none."
-    ),
-    "ja": (
-        "各言語の検索語の表を {rounds} 回入力したときの中央値です（通常の速さと、CPU を {slowdown} 分の 1 に落とした場合）。Material の標準の検索は "
-        "`search/search_index.json`（両言語）を、本サイトは `search/index.<言語>.json` を読み込みます。"
-        "利用可能まで：ページを開いてから検索できるようになるまで。本サイトのページでも Material の検索ボックスが "
-        "Material のファイルを要求しますが、フックが Material の検索プラグインにページを登録させないため、"
-        "中身はページのない約 200 バイトです。"
-    ),
-}
+NOTE = (
+    "Median over the query table typed {rounds}× per language, at full speed and again with the CPU slowed {slowdown}×. Material's standard "
+    "search loads `search/search_index.json` (both languages); this site loads `search/index.<language>.json`. "
+    "Ready: from opening the page to search being ready. Material's search box still asks this site's pages for "
+    "Material's file, which here holds no page (about 200 bytes): the hook asks Material's search plugin to index none."
+)
 
 
-def report(results: dict[tuple[str, str], Measure], rounds: int, doc_language: str = "en") -> str:
-    """The results as a Markdown table with a note, in the documentation's language."""
-    headers = HEADERS[doc_language]
-    lines = ["| " + " | ".join(headers) + " |", "|" + " --- |" * len(headers)]
+def report(results: dict[tuple[str, str], Measure], rounds: int) -> str:
+    """The results as a Markdown table with a note."""
+    lines = ["| " + " | ".join(HEADERS) + " |", "|" + " --- |" * len(HEADERS)]
     for (language, name), m in results.items():
         cells = [
-            language, NAMES[doc_language][name], _kb(m.raw), _kb(m.gzipped), f"{m.ready_ms:.0f}",
+            language, NAMES[name], _kb(m.raw), _kb(m.gzipped), f"{m.ready_ms:.0f}",
             f"{m.median_ms:.1f}", f"{m.phone_median_ms:.1f}", f"{m.found}/{m.total}",
         ]
         lines.append("| " + " | ".join(cells) + " |")
-    lines += ["", NOTES[doc_language].format(rounds=rounds, slowdown=PHONE_SLOWDOWN)]
+    lines += ["", NOTE.format(rounds=rounds, slowdown=PHONE_SLOWDOWN)]
     return "\n".join(lines)
 
 
 MARKERS = ("<!-- search-benchmark:start -->", "<!-- search-benchmark:end -->")
-"""Where the report goes in docs/<language>/about-search.md."""
+"""Where the report goes in docs-dev/search.md (engineering notes, not published)."""
+
+REPORT_PAGE = ROOT / "docs-dev" / "search.md"
 
 
 def update_docs(results: dict[tuple[str, str], Measure], rounds: int) -> None:
-    """Write the report between the markers of both editions of about-search.md."""
-    for language in LANGUAGES:
-        path = ROOT / "docs" / language / "about-search.md"
-        text = path.read_text(encoding="utf-8")
-        before, rest = text.split(MARKERS[0], 1)
-        _, after = rest.split(MARKERS[1], 1)
-        table = report(results, rounds, language)
-        path.write_text(f"{before}{MARKERS[0]}\n{table}\n{MARKERS[1]}{after}", encoding="utf-8")
+    """Write the report between the markers of the search notes."""
+    text = REPORT_PAGE.read_text(encoding="utf-8")
+    before, rest = text.split(MARKERS[0], 1)
+    _, after = rest.split(MARKERS[1], 1)
+    REPORT_PAGE.write_text(f"{before}{MARKERS[0]}\n{report(results, rounds)}\n{MARKERS[1]}{after}", encoding="utf-8")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3, help="times the query table is typed per language")
-    parser.add_argument("--update-docs", action="store_true", help="also write the table into docs/*/about-search.md")
+    parser.add_argument("--update-docs", action="store_true", help="also write the table into docs-dev/search.md")
     args = parser.parse_args()
 
     from playwright.sync_api import sync_playwright

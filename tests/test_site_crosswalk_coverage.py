@@ -121,7 +121,7 @@ def test_coverage_cells_carry_their_state_as_text_not_colour_alone(built_site: P
     assert html.count('<span class="coverage-hidden">') == 121
 
 
-@pytest.mark.parametrize("path", ["controls-2022", "coverage", "exports", "performance"])
+@pytest.mark.parametrize("path", ["controls-2022", "coverage", "exports"])
 @pytest.mark.parametrize("language", catalogue.LANGUAGES)
 def test_new_pages_are_in_the_navigation(built_site: Path, language: str, path: str) -> None:
     home = _html(built_site, language, "")
