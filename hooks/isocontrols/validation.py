@@ -17,11 +17,11 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from dataclasses import dataclass
 
 from isocontrols.catalogue import LANGUAGES, Catalogue
 from isocontrols.citations import Heading, PageScan
 from isocontrols.index import Corpus, known_ids
+from isocontrols.problems import Problem
 from isocontrols.rendering import CONTROL_INDEX_PAGE, INDEX_MARKER
 
 WELL_FORMED = re.compile(r"^(?:A|CLD)\.\d+(?:\.\d+)*$")
@@ -31,19 +31,6 @@ LOOSE = re.compile(r"^(?P<prefix>A|CLD)?\.?(?P<numbers>\d+(?:\.\d+)*)$")
 """An identifier with its prefix or first dot missing: ``A9.2.3``, ``9.2.3``."""
 
 LANGUAGE_NAMES = {"ja": "Japanese", "en": "English"}
-
-
-@dataclass(frozen=True)
-class Problem:
-    """Something a writer must fix: where it is, what is wrong, and what to write instead."""
-
-    file: str
-    line: int | None
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.message}"
 
 
 def _canonical(text: str) -> str:

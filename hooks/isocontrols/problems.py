@@ -1,0 +1,24 @@
+"""What every check returns: a problem a writer must fix, where it is, and what to write instead.
+
+Nothing in ``isocontrols`` logs: checks return ``Problem`` values and the MkDocs hook
+reports them (as warnings, so that ``mkdocs build --strict`` fails)::
+
+    docs/ja/operations.md:42: unknown control A.12.4.5 in 【A.12.4.5】; did you mean CLD.12.4.5?
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something a writer must fix: the file (as the writer sees it), the line if known, and the message."""
+
+    file: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.message}"
