@@ -22,6 +22,7 @@ index itself::
     .venv/bin/python benchmarks/scale_benchmark.py --pages 100 --runs 1
     .venv/bin/python benchmarks/scale_benchmark.py --profile 1000   # where the hook spends its time
     .venv/bin/python benchmarks/scale_benchmark.py --real-site --runs 7   # the project's own site
+    .venv/bin/python benchmarks/scale_benchmark.py --long-page 2500 5000 10000   # one page of many sections
 """
 
 from __future__ import annotations
@@ -91,11 +92,11 @@ def _cite(control_id: str, language: str) -> str:
     return f"【{control_id}】" if language == "ja" else f"[{control_id}]"
 
 
-def chapter(number: int, language: str, cited: list[str]) -> str:
-    """One chapter: numbered sections, each citing a control in its heading and one in its text."""
+def chapter(number: int, language: str, cited: list[str], sections: int = SECTIONS_PER_PAGE) -> str:
+    """One chapter: numbered sections, each citing a control in its heading and one in its text (``cited`` holds two per section)."""
     words = WORDS[language]
     lines = [f"# {number}. {words['chapter'].format(n=number)}", ""]
-    for s in range(1, SECTIONS_PER_PAGE + 1):
+    for s in range(1, sections + 1):
         heading_id, body_id = cited[2 * s - 2], cited[2 * s - 1]
         title = words["section"].format(n=number, s=s)
         lines += [
@@ -109,18 +110,17 @@ def chapter(number: int, language: str, cited: list[str]) -> str:
     return "\n".join(lines)
 
 
-def write_corpus(docs: Path, pages: int) -> None:
-    """The synthetic docs tree: ``pages`` chapters per language and the generated index pages."""
+def write_corpus(docs: Path, pages: int, sections: int = SECTIONS_PER_PAGE) -> None:
+    """The synthetic docs tree: ``pages`` chapters of ``sections`` sections per language and the generated index pages."""
     ids = list(catalogue.load().controls)
     for language in catalogue.LANGUAGES:
         folder = docs / language
         folder.mkdir(parents=True)
-        names = []
         for number in range(1, pages + 1):
-            cited = random.Random(number).sample(ids, CITATIONS_PER_PAGE)
+            randomly = random.Random(number)
+            cited = [randomly.choice(ids) for _ in range(2 * sections)]
             name = f"chapter-{number:04d}.md"
-            (folder / name).write_text(chapter(number, language, cited), encoding="utf-8")
-            names.append(name)
+            (folder / name).write_text(chapter(number, language, cited, sections), encoding="utf-8")
         words = WORDS[language]
         listing = "\n".join(f"- [{n}](chapter-{n:04d}.md)" for n in range(1, pages + 1))
         (folder / "index.md").write_text(f"# {words['home']}\n\n{words['index_intro']}\n\n{listing}\n", encoding="utf-8")
@@ -243,6 +243,18 @@ def measure(pages: int, runs: int, workdir: Path) -> Result:
     return _alternate(pages, runs, folder, with_hook, without_hook)
 
 
+def measure_long_page(sections: int, runs: int, workdir: Path) -> Result:
+    """One chapter of ``sections`` sections per language (two citations each), both variants ``runs`` times.
+
+    ``Result.pages`` holds the number of sections: the table's first column then reads "sections on the page".
+    """
+    folder = workdir / f"long-page-{sections}"
+    write_corpus(folder / "docs", 1, sections)
+    with_hook, without_hook = configs(folder)
+    commit(folder)
+    return _alternate(sections, runs, folder, with_hook, without_hook)
+
+
 def measure_real_site(runs: int, workdir: Path) -> Result:
     """The project's own site (its ``docs/``), with and without the hook, ``runs`` times each."""
     folder = workdir / "real-site"
@@ -269,10 +281,10 @@ def _alternate(pages: int, runs: int, folder: Path, with_hook: Path, without_hoo
     return Result(pages, _median(timings[with_hook]), _median(timings[without_hook]), added)
 
 
-def table(results: list[Result], runs: int) -> str:
+def table(results: list[Result], runs: int, size: str = "Pages per language") -> str:
     """The results as a Markdown table, with the growth from the first size to each other."""
     lines = [
-        "| Pages per language | With hook: CPU s (wall s) | Without hook: CPU s (wall s) "
+        f"| {size} | With hook: CPU s (wall s) | Without hook: CPU s (wall s) "
         "| Added by the hook: CPU s (share) | Hook's own code: CPU s (share) | Growth |",
         "| ---: | ---: | ---: | ---: | ---: | :--- |",
     ]
@@ -281,7 +293,7 @@ def table(results: list[Result], runs: int) -> str:
         growth = "—"
         if result is not first:
             growth = (
-                f"× {result.pages / first.pages:.1f} pages: hook's code × {result.with_hook.hook_cpu / first.with_hook.hook_cpu:.2f}, "
+                f"× {result.pages / first.pages:.1f}: hook's code × {result.with_hook.hook_cpu / first.with_hook.hook_cpu:.2f}, "
                 f"build without hook × {result.without_hook.cpu / first.without_hook.cpu:.2f}"
             )
         lines.append(
@@ -341,6 +353,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5, help="builds of each variant per size (median)")
     parser.add_argument("--profile", type=int, metavar="PAGES", help="profile one build of this size instead")
     parser.add_argument("--real-site", action="store_true", help="measure the project's own site instead of a corpus")
+    parser.add_argument("--long-page", type=int, nargs="+", metavar="SECTIONS", help="one page per language of this many sections instead")
     parser.add_argument("--timed-build", nargs=2, metavar=("CONFIG", "SITE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.timed_build:
@@ -350,12 +363,16 @@ def main() -> None:
         if args.profile:
             print(profile(args.profile, Path(temp)))
             return
+        size = "Pages per language"
         if args.real_site:
             results = [measure_real_site(args.runs, Path(temp))]
+        elif args.long_page:
+            results = [measure_long_page(sections, args.runs, Path(temp)) for sections in args.long_page]
+            size = "Sections on one page per language"
         else:
             results = [measure(pages, args.runs, Path(temp)) for pages in args.pages]
     print()
-    print(table(results, args.runs))
+    print(table(results, args.runs, size))
 
 
 if __name__ == "__main__":

@@ -6,13 +6,15 @@ then English from inside the first build's ``on_post_build``), and MkDocs keeps 
 module loaded between builds, so the state lives in one ``BuildState`` created anew in
 each build's ``on_files``.
 
-- ``on_config``: read the catalogue and errata afresh (``mkdocs serve`` rebuilds in one process).
-- ``on_files``: read every page of both languages, build the index, report problems.
+- ``on_config``: read the data files afresh (``mkdocs serve`` rebuilds in one process);
+  refuse a ``site_url`` that is not an absolute http(s) address.
+- ``on_files``: read every page of both languages (front matter left out, as MkDocs does),
+  build the index, report what a writer must fix.
 - ``on_nav``: remember the page order, which the print edition follows.
 - ``on_page_markdown``: link the page's citations and fill its generated parts (control
   index, errata, 2022 crosswalk, coverage grid, print edition); date the page from Git.
-- ``on_page_content``: put back the generated HTML blocks kept out of the Markdown; cut
-  the page into search entries.
+- ``on_page_content``: put back the generated HTML blocks kept out of the Markdown; check
+  the rendered page against what the index says it holds; cut it into search entries.
 - ``on_page_context``: make the language switcher's links relative to the site.
 - ``on_post_build``: write the language's search index; ``controls.json`` and
   ``controls.csv`` at the site root (default-language build).
@@ -32,6 +34,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
@@ -44,10 +47,12 @@ from isocontrols import (
     citations,
     crosswalk,
     errata,
+    escaping,
     export_csv,
     exports,
     generate,
     index,
+    page_checks,
     print_edition,
     rendering,
     revision_dates,
@@ -56,6 +61,7 @@ from isocontrols import (
     urls,
     validation,
 )
+from isocontrols.problems import Problem
 
 log = get_plugin_logger("isocontrols")
 
@@ -65,10 +71,14 @@ class BuildState:
     """What one language's build knows once every page of both languages has been read."""
 
     language: str
+    docs_prefix: str
+    """How writers see the docs folder in messages: ``docs/``."""
     base_path: str
     """The path part of ``site_url`` (``/decidim-security/``), which absolute paths start with."""
     corpus: index.Corpus
     entries: dict[str, index.Entry]
+    linked: dict[str, dict[str, str]] = field(default_factory=dict)
+    """This language's pages → the anchors the site links to on them (checked once each page is rendered)."""
     nav_order: tuple[str, ...] = ()
     """This language's pages in navigation order (``operations.md``), for the print edition."""
     revisions: dict[str, date] = field(default_factory=dict)
@@ -95,14 +105,25 @@ def _language_and_page(src_uri: str) -> tuple[str, str] | None:
     return None
 
 
-def _read_corpus(files: Files) -> index.Corpus:
-    """Every page of both languages scanned, by language and page, in the files' (and so the build's) order."""
+def _body(content: str) -> tuple[str, int]:
+    """A page's Markdown without its front matter, exactly as MkDocs takes it off, and the line it starts on."""
+    body, _ = get_data(content)
+    return body, (content[: len(content) - len(body)].count("\n") + 1 if content.endswith(body) else 1)
+
+
+def _read_corpus(files: Files, docs_prefix: str) -> tuple[index.Corpus, list[Problem]]:
+    """Every page of both languages scanned, by language and page, in the files' (and so the build's) order;
+    and a problem for each page outside the language folders, whose citations nobody would check."""
     corpus: index.Corpus = {language: {} for language in catalogue.LANGUAGES}
+    outside = []
     for file in files.documentation_pages():
         located = _language_and_page(file.src_uri)
         if located:
-            corpus[located[0]][located[1]] = citations.scan(file.content_string)
-    return corpus
+            corpus[located[0]][located[1]] = citations.scan(*_body(file.content_string))
+        else:
+            folders = " and ".join(f"{docs_prefix}{language}/" for language in catalogue.LANGUAGES)
+            outside.append(Problem(f"{docs_prefix}{file.src_uri}", None, f"page outside the language folders; move it into {folders}"))
+    return corpus, outside
 
 
 @dataclass(frozen=True)
@@ -111,31 +132,42 @@ class _Analysis:
 
     docs_prefix: str
     catalogue: catalogue.Catalogue
+    errata: errata.Errata
     corpus: index.Corpus
-    problems: list[validation.Problem]
+    problems: list[Problem]
     entries: dict[str, index.Entry]
 
-    def is_for(self, corpus: index.Corpus, docs_prefix: str, data: catalogue.Catalogue) -> bool:
-        """Whether it was made from the same pages, folder and catalogue (compared by content).
+    def is_for(self, corpus: index.Corpus, docs_prefix: str, data: catalogue.Catalogue, corrections: errata.Errata) -> bool:
+        """Whether it was made from the same pages, folder and data (compared by content).
 
         Cheap when nothing changed: scans are cached by text, so the second build's scans
         are the first's objects, and equality tests identity first.
         """
-        return (self.docs_prefix, self.catalogue, self.corpus) == (docs_prefix, data, corpus)
+        return (self.docs_prefix, self.catalogue, self.errata, self.corpus) == (docs_prefix, data, corrections, corpus)
 
 
 _analysis: _Analysis | None = None
 """The last corpus's analysis: the second language build reads the same files and reuses it."""
 
 
-def _analyse(corpus: index.Corpus, docs_prefix: str) -> tuple[list[validation.Problem], dict[str, index.Entry]]:
-    """Check and index the corpus, unless the previous build already did so for the same files."""
+def _analyse(corpus: index.Corpus, docs_prefix: str) -> tuple[list[Problem], dict[str, index.Entry]]:
+    """Check and index the corpus and the data files, unless the previous build already did so for the same files."""
     global _analysis
-    data = catalogue.load()
-    if _analysis is None or not _analysis.is_for(corpus, docs_prefix, data):
-        problems = validation.check(corpus, data, docs_prefix)
-        _analysis = _Analysis(docs_prefix, data, corpus, problems, index.build(corpus, data))
+    data, corrections = catalogue.load(), _published_errata(corpus)
+    if _analysis is None or not _analysis.is_for(corpus, docs_prefix, data, corrections):
+        problems = list(data.problems) + validation.check_errata(corrections, corpus, docs_prefix)
+        problems += validation.check(corpus, data, docs_prefix, generate.MARKERS)
+        _analysis = _Analysis(docs_prefix, data, corrections, corpus, problems, index.build(corpus, data))
     return _analysis.problems, _analysis.entries
+
+
+def _published_errata(corpus: index.Corpus) -> errata.Errata:
+    """The errata, when a page of the site publishes them (``<!-- errata -->``); none otherwise, so a site
+    without a revision history (a test's fixture site) neither checks nor links them."""
+    for pages in corpus.values():
+        if any(scan.marker_lines(rendering.ERRATA_MARKER) for scan in pages.values()):
+            return errata.load()
+    return errata.Errata((), ())
 
 
 def _docs_prefix(config: MkDocsConfig) -> str:
@@ -144,10 +176,25 @@ def _docs_prefix(config: MkDocsConfig) -> str:
     return os.path.relpath(config.docs_dir, root).replace(os.sep, "/") + "/"
 
 
+def _report(problems: list[Problem]) -> None:
+    """Tell the writer: each problem is a warning, so that ``mkdocs build --strict`` fails."""
+    for problem in problems:
+        log.warning(str(problem))
+
+
+def _belongs_to_this_build(problem: Problem, docs_prefix: str, language: str) -> bool:
+    """Both language builds see every file: a page's problem is reported in its language's build, others in the first."""
+    folder = next((lang for lang in catalogue.LANGUAGES if problem.file.startswith(f"{docs_prefix}{lang}/")), None)
+    return folder == language or (folder is None and language == catalogue.LANGUAGES[0])
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Read the data files afresh: ``mkdocs serve`` keeps this package loaded across rebuilds."""
-    for cached in (catalogue.load, errata.load, crosswalk.load_themes):
+    """Read the data files afresh (``mkdocs serve`` keeps this package loaded across rebuilds); check ``site_url``."""
+    for cached in (catalogue.load, errata.load):
         cached.cache_clear()
+    refusal = urls.site_url_problem(config.site_url)
+    if refusal:
+        raise PluginError(f"isocontrols: {refusal}")
     return config
 
 
@@ -155,18 +202,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Read both editions, index them, and report what a writer must fix."""
     global _state
     language = config.theme["language"]
-    corpus = _read_corpus(files)
     docs_prefix = _docs_prefix(config)
+    corpus, outside = _read_corpus(files, docs_prefix)
     problems, entries = _analyse(corpus, docs_prefix)
-    # Both language builds see every file: report each problem once, in the build of its file's language.
-    for problem in problems:
-        if problem.file.startswith(f"{docs_prefix}{language}/"):
-            log.warning(str(problem))
+    _report([problem for problem in outside + problems if _belongs_to_this_build(problem, docs_prefix, language)])
     _state = BuildState(
         language=language,
+        docs_prefix=docs_prefix,
         base_path=urlsplit(config.site_url or "/").path or "/",
         corpus=corpus,
         entries=entries,
+        linked=page_checks.linked_anchors(entries, _published_errata(corpus).rows, language),
         revisions=revision_dates.last_changed_in(Path(config.docs_dir)),
         per_language_search=bool(config.extra.get("per_language_search")),
     )
@@ -181,12 +227,19 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     language, path = located
     if _state.per_language_search:
         _leave_out_of_materials_index(page)
+    if isinstance(page.meta.get("title"), str):
+        # MkDocs and the theme write a page's title into HTML as it is (a title taken from a
+        # heading is HTML already): the writer's front-matter title is text, so it is escaped once here.
+        page.meta["title"] = escaping.html_text(page.meta["title"])
     deferred = _state.deferred[page.file.src_uri] = generate.Deferred()
-    markdown = generate.page_markdown(markdown, language, _state.entries, catalogue.load(), urls.linker_from(path), deferred)
-    if print_edition.PRINT_MARKER in markdown:
-        markdown = _fill_print_edition(markdown, page, config, files, language, deferred)
-    _date_page(page, [page.file], language)
-    return markdown
+    scanned = _state.corpus[language].get(path)  # absent for static-i18n's stand-in of a missing translation
+    first_line = scanned.first_line if scanned else 1
+    filled = None
+    if citations.scan(markdown, first_line).marker_lines(print_edition.PRINT_MARKER):
+        filled = _print_edition(page, config, files, language, deferred)
+    else:
+        _date_page(page, [page.file], language)
+    return generate.page_markdown(markdown, language, _state.entries, catalogue.load(), urls.linker_from(path), deferred, first_line, filled)
 
 
 def _leave_out_of_materials_index(page: Page) -> None:
@@ -206,10 +259,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     return nav
 
 
-def _fill_print_edition(
-    markdown: str, page: Page, config: MkDocsConfig, files: Files, language: str, deferred: generate.Deferred
-) -> str:
-    """Put every chapter and appendix, each generated as on its own page, where the print page asks."""
+def _print_edition(page: Page, config: MkDocsConfig, files: Files, language: str, deferred: generate.Deferred) -> dict[str, str]:
+    """Every chapter and appendix, each generated as on its own page, and the cover's note: what the print page's markers receive."""
     assert _state is not None
     parts = print_edition.contents(_state.nav_order, _state.corpus[language], language)
     included = {part.page for part in parts}
@@ -219,15 +270,14 @@ def _fill_print_edition(
         file = files.get_file_from_path(f"{language}/{part.page}")
         if file is None or file.page is None:
             continue
-        source, _ = get_data(file.content_string)
+        source, first_line = _body(file.content_string)
         link = print_edition.linker(part.page, included, print_page)
-        generated = generate.page_markdown(source, language, _state.entries, catalogue.load(), link, deferred)
+        generated = generate.page_markdown(source, language, _state.entries, catalogue.load(), link, deferred, first_line)
         bodies.append(print_edition.as_part(generated, part, included, print_page))
         sources.append(file)
     _date_page(page, sources, language)
     note = print_edition.edition_note(_home_url(config, language), page.meta.get("last_changed_text"), language)
-    markdown = rendering.replace_marker(markdown, print_edition.NOTE_MARKER, note)
-    return rendering.replace_marker(markdown, print_edition.PRINT_MARKER, print_edition.assemble(parts, bodies, language))
+    return {print_edition.NOTE_MARKER: note, print_edition.PRINT_MARKER: print_edition.assemble(parts, bodies, language)}
 
 
 def _home_url(config: MkDocsConfig, language: str) -> str:
@@ -249,7 +299,7 @@ def _date_page(page: Page, sources: list[File], language: str) -> None:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Put the generated HTML blocks held out of the Markdown back into the page; cut it into search entries."""
+    """Put the generated HTML blocks held out of the Markdown back into the page; check it; cut it into search entries."""
     if _state is None:
         return html
     src_uri = page.file.src_uri
@@ -257,11 +307,28 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if deferred:
         html = deferred.restore(html)
         _unmark_titles(page)
+    located = _language_and_page(src_uri)
+    if located and deferred is not None and located[1] in _state.corpus[_state.language]:
+        _check_rendered(html, located[1], deferred)
     if _state.per_language_search and src_uri not in _state.unsearched:
         _search_entries[src_uri] = search_sections.entries(html, page.url, str(page.meta.get("title", page.title)))
     else:
         _search_entries.pop(src_uri, None)
     return html
+
+
+def _check_rendered(html: str, path: str, deferred: generate.Deferred) -> None:
+    """Report where the rendered page differs from what the index says it holds (see ``page_checks``)."""
+    assert _state is not None
+    where = f"{_state.docs_prefix}{_state.language}/{path}"
+    scanned = _state.corpus[_state.language][path]
+    whole = not scanned.marker_lines(print_edition.PRINT_MARKER)
+    problems = page_checks.check_rendered(where, html, scanned, _state.linked.get(path, {}), whole)
+    problems += [
+        Problem(where, line, f"citation {text} is inside code or an HTML attribute on the built page, so it is not shown as a citation; move it out")
+        for line, text in deferred.misplaced
+    ]
+    _report(problems)
 
 
 def _unmark_titles(page: Page) -> None:

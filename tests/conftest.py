@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import sys
@@ -30,12 +31,12 @@ CHROMIUM_ARGS = [
 ]
 
 
-def build_site(config_file: Path, site_dir: Path, **overrides: object) -> Path:
+def build_site(config_file: Path, site_dir: Path, strict: bool = True, **overrides: object) -> Path:
     """Build a site with MkDocs' own API (as `mkdocs build --strict` does) into ``site_dir``."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    config = load_config(str(config_file), site_dir=str(site_dir), strict=True, **overrides)
+    config = load_config(str(config_file), site_dir=str(site_dir), strict=strict, **overrides)
     build(config)
     return site_dir
 
@@ -51,15 +52,24 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    """The built site served over HTTP on a free localhost port; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+@contextlib.contextmanager
+def served(directory: Path) -> Iterator[str]:
+    """A built site served over HTTP on a free localhost port, for as long as the block runs; its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The built site served over HTTP on a free localhost port; yields its base URL."""
+    with served(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

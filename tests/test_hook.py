@@ -121,7 +121,7 @@ def test_controls_json_is_written_at_the_site_root(fixture_site: Path) -> None:
             "en/operations.md",
             "## 5.4. Logging [A.12.4.1] {#logging}",
             "## 5.4. Logging [A.12.4.1]",
-            "docs/en/operations.md:7: section heading '5.4. Logging [A.12.4.1]' has no explicit anchor; add one such as {#backup}",
+            "docs/en/operations.md:7: section heading '5.4. Logging [A.12.4.1]' has no explicit anchor; add one such as {#logging}, the same in both languages",
         ),
     ],
 )

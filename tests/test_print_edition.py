@@ -89,20 +89,21 @@ def test_pages_outside_the_nav_are_left_out() -> None:
 def test_contents_list_links_each_part() -> None:
     parts = [Part("operations.md", "5. 運用"), Part("controls.md", "管理策索引", "付録 A")]
     assert contents_list(parts, "ja") == (
-        "## 目次 {#contents}\n\n- [5. 運用](#operations)\n- [付録 A 管理策索引](#controls)"
+        "## 目次 {#contents}\n\n- [5\\. 運用](#operations)\n- [付録 A 管理策索引](#controls)"
     )
 
 
 @pytest.mark.parametrize(
     ("date_text", "language", "expected"),
     [
-        ("2026年11月25日", "ja", "ウェブ版（2026年11月25日更新）：<https://example.org/>"),
-        ("25 November 2026", "en", "Web edition of 25 November 2026: <https://example.org/>"),
-        (None, "en", "Web edition: <https://example.org/>"),
+        ("2026年11月25日", "ja", "ウェブ版（2026年11月25日更新）：LINK"),
+        ("25 November 2026", "en", "Web edition of 25 November 2026: LINK"),
+        (None, "en", "Web edition: LINK"),
     ],
 )
 def test_edition_note_names_the_web_edition(date_text: str | None, language: str, expected: str) -> None:
-    assert edition_note("https://example.org/", date_text, language) == f'<p class="print-edition-note" markdown>{expected}</p>'
+    link = '<a href="https://example.org/">https://example.org/</a>'
+    assert edition_note("https://example.org/", date_text, language) == f'<p class="print-edition-note">{expected.replace("LINK", link)}</p>'
 
 
 def test_assemble_puts_contents_before_the_parts() -> None:

@@ -7,7 +7,9 @@ import pytest
 from isocontrols import catalogue, errata
 from isocontrols.citations import scan
 from isocontrols.index import build
-from isocontrols.rendering import equivalents_2022, link_citations, link_list, render_errata, render_index
+from isocontrols.generate import Deferred, page_markdown
+from isocontrols.rendering import citation_link, equivalents_2022, link_list, render_errata, render_index, section_list
+from isocontrols.index import SectionRef
 from isocontrols.urls import linker_from
 
 
@@ -38,7 +40,34 @@ from isocontrols.urls import linker_from
     ],
 )
 def test_citations_become_links_to_the_index(markdown: str, page: str, language: str, expected: str) -> None:
-    assert link_citations(markdown, scan(markdown), language, catalogue.load(), linker_from(page)) == expected
+    deferred = Deferred()
+    published = page_markdown(markdown, language, {}, catalogue.load(), linker_from(page), deferred)
+    assert deferred.restore(published) == expected
+
+
+@pytest.mark.parametrize(
+    ("target", "expected"),
+    [
+        ("a-9-2-3", '<a class="citation" href="../controls/#a-9-2-3" title="Management of privileged access rights">A.9.2.3</a>'),
+    ],
+)
+def test_citation_link_escapes_every_value_for_its_place(target: str, expected: str) -> None:
+    assert citation_link(catalogue.load().controls["A.9.2.3"], "en", linker_from("operations.md")) == expected
+    hostile = catalogue.Control(id="A.1.1.1", title_en='say "hi" <b>&', group="A.1")
+    link = citation_link(hostile, "en", lambda target: f'x"><script>{target}')
+    assert link == '<a class="citation" href="x&quot;&gt;&lt;script&gt;controls.md#a-1-1-1" title="say &quot;hi&quot; &lt;b&gt;&amp;">A.1.1.1</a>'
+
+
+@pytest.mark.parametrize(
+    ("ref", "html"),
+    [
+        (SectionRef("operations.md", "backup", "5.3", "Backup & <restore>", 1), '<a href="../operations/#backup">5.3. Backup &amp; &lt;restore&gt;</a>'),
+        (SectionRef("operations.md", 'x"y', "5.3", "X", 1), '<a href="../operations/#x%22y">5.3. X</a>'),
+        (SectionRef("operations.md", "backup", "5.3", "", 1), '<a href="../operations/#backup">5.3.</a>'),
+    ],
+)
+def test_section_links_escape_title_and_anchor(ref: SectionRef, html: str) -> None:
+    assert html in section_list([ref], linker_from("controls.md"), "none")
 
 
 @pytest.mark.parametrize(
@@ -102,9 +131,16 @@ def test_index_marks_an_english_fallback_title_for_screen_readers() -> None:
     assert '### A.9.1.1 <span lang="en">Access control policy</span> {#a-9-1-1 .control-entry}' in markdown
 
 
-@pytest.mark.parametrize(("language", "header"), [("ja", "| 節 | 訂正前 | 訂正後 | 理由 |"), ("en", "| Section | Original | Corrected | Reason |")])
+@pytest.mark.parametrize(("language", "header"), [("ja", "<th>節</th><th>訂正前</th><th>訂正後</th><th>理由</th>"), ("en", "<th>Section</th><th>Original</th><th>Corrected</th><th>Reason</th>")])
 def test_errata_table_has_a_row_per_correction(language: str, header: str) -> None:
-    table = render_errata(errata.load(), language, linker_from("history.md")).splitlines()
-    assert table[0] == header
-    assert len(table) == 2 + len(errata.load())
-    assert table[2].startswith('| <a href="../operations/#cloud-service-monitoring">5.6</a> | <span lang="ja">5.6. クラウドサービスの監視&#12304;A.12.4.5&#12305;')
+    table = render_errata(errata.load().rows, language, linker_from("history.md"))
+    assert "\n" not in table and header in table
+    assert table.count("<tr>") == 1 + len(errata.load().rows)
+    assert '<td><a href="../operations/#cloud-service-monitoring">5.6</a></td><td><span class="quoted-text" lang="ja">5.6. クラウドサービスの監視【A.12.4.5】</span></td>' in table
+
+
+def test_errata_values_are_escaped() -> None:
+    hostile = errata.Erratum("5.6", "operations.md", 'a"b', "<script>", "&amp;", 'x" onmouseover="y', "</td>")
+    table = render_errata([hostile], "en", linker_from("history.md"))
+    assert 'href="../operations/#a%22b"' in table and "&lt;script&gt;" in table and "&amp;amp;" in table and "&lt;/td&gt;" in table
+    assert "<script>" not in table

@@ -19,7 +19,7 @@ H2 = re.compile(r'<h2 id="(?P<anchor>[^"]+)"[^>]*>(?P<number>\d+\.\d+)\. ')
 
 def source_body() -> list[str]:
     """The white paper's body lines, table of contents left out, corrections applied."""
-    lines = errata.apply(SOURCE.read_text(encoding="utf-8"), errata.load()).splitlines()
+    lines = errata.apply(SOURCE.read_text(encoding="utf-8"), errata.load().rows).splitlines()
     start = lines.index("1. はじめに")  # the table of contents writes it with a page number
     return [line.strip() for line in lines[start:] if line.strip()]
 
@@ -68,7 +68,7 @@ def test_every_sentence_of_the_source_is_on_the_japanese_pages(built_site: Path)
 
 def test_no_original_wording_of_a_correction_remains(built_site: Path) -> None:
     text = "".join(article_text(built_site / name / "index.html") for name in CHAPTERS)
-    assert [e.original for e in errata.load() if _squash(e.original) in text] == []
+    assert [e.original for e in errata.load().rows if _squash(e.original) in text] == []
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
@@ -112,7 +112,7 @@ def test_pages_declare_their_language(built_site: Path, prefix: str, language: s
 def test_revision_history_lists_every_correction(built_site: Path, prefix: str) -> None:
     page = (built_site / prefix / "history" / "index.html").read_text(encoding="utf-8")
     table = page[page.index('id="errata"') :]
-    for erratum in errata.load():
+    for erratum in errata.load().rows:
         assert f'href="../{erratum.page[:-3]}/#{erratum.anchor}"' in table
         assert html.escape(erratum.corrected, quote=False).replace("【", "&#12304;").replace("】", "&#12305;") in table or erratum.corrected in html.unescape(table)
 

@@ -52,7 +52,7 @@ def test_citation_problem_names_file_line_and_text(markdown: str, expected: list
 def test_numbered_section_without_anchor_is_reported() -> None:
     problems = check_anchors("docs/en/p.md", scan("# 5. Ops\n\n## 5.3. Backup [A.12.3.1]\n\n## Notes\n"))
     assert [str(p) for p in problems] == [
-        "docs/en/p.md:3: section heading '5.3. Backup [A.12.3.1]' has no explicit anchor; add one such as {#backup}"
+        "docs/en/p.md:3: section heading '5.3. Backup [A.12.3.1]' has no explicit anchor; add one such as {#backup}, the same in both languages"
     ]
 
 
@@ -119,4 +119,4 @@ def test_citing_language_without_control_index_page_is_reported() -> None:
 
 def test_unnumbered_heading_that_owns_a_citation_needs_an_anchor() -> None:
     problems = check_anchors("docs/ja/p.md", scan("# ページ\n\n## 概要\n\n本文【A.9.2.3】\n\n## 補足\n"))
-    assert [str(p) for p in problems] == ["docs/ja/p.md:3: section heading '概要' has no explicit anchor; add one such as {#backup}"]
+    assert [str(p) for p in problems] == ["docs/ja/p.md:3: section heading '概要' has no explicit anchor; add one such as {#backup}, the same in both languages"]

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 
 from isocontrols.catalogue import Catalogue, Control, Titled, anchor_for
 from isocontrols.index import Entry
-from isocontrols.rendering import CONTROL_INDEX_PAGE, title_markdown
+from isocontrols.escaping import html_attribute, html_text
+from isocontrols.rendering import CONTROL_INDEX_PAGE, title_html, title_markdown
 from isocontrols.urls import Linker
 
 COVERAGE_MARKER = "<!-- control-coverage -->"
@@ -122,13 +123,13 @@ def render_cell(cell: Cell, language: str, link: Linker) -> str:
     """
     words = WORDS[language]
     control = cell.control
-    hidden = words["described"].format(title=title_markdown(control, language), state=words["cited" if cell.cited else "uncited"])
+    hidden = words["described"].format(title=title_html(control, language), state=html_text(words["cited" if cell.cited else "uncited"]))
     hidden = f'<span class="coverage-hidden"> {hidden}</span>'
     if cell.cited:
-        href = link(f"{CONTROL_INDEX_PAGE}#{control.anchor}")
+        href = html_attribute(link(f"{CONTROL_INDEX_PAGE}#{control.anchor}"))
         mark = '<span class="coverage-mark" aria-hidden="true">✓</span>'
-        return f'<li class="coverage-cell coverage-cell--cited"><a href="{href}">{control.id} {mark}{hidden}</a></li>'
-    return f'<li class="coverage-cell coverage-cell--uncited">{control.id}{hidden}</li>'
+        return f'<li class="coverage-cell coverage-cell--cited"><a href="{href}">{html_text(control.id)} {mark}{hidden}</a></li>'
+    return f'<li class="coverage-cell coverage-cell--uncited">{html_text(control.id)}{hidden}</li>'
 
 
 def render_coverage(clauses: tuple[Clause, ...], language: str, link: Linker) -> str:

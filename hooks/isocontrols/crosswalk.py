@@ -14,13 +14,12 @@ numbers of each section to its terms through ``ids_2022_by_section``.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
-from functools import lru_cache
 
-from isocontrols.catalogue import DATA_DIR, LANGUAGES, Catalogue, Control, Titled, anchor_for
+from isocontrols.catalogue import LANGUAGES, Catalogue, Control, Titled, anchor_for
 from isocontrols.index import Entry, SectionRef, section_order
-from isocontrols.rendering import CONTROL_INDEX_PAGE, cited_in, link_list, title_markdown
+from isocontrols.escaping import html_text
+from isocontrols.rendering import CONTROL_INDEX_PAGE, cited_in, link_list, title_html, title_markdown
 from isocontrols.urls import Linker
 
 VIEW_PAGE = "controls-2022.md"
@@ -73,13 +72,6 @@ def theme_of(id_2022: str) -> str:
     return id_2022.split(".")[0]
 
 
-@lru_cache(maxsize=1)
-def load_themes() -> dict[str, Titled]:
-    """The four themes of ISO/IEC 27001:2022 Annex A, from ``data/annex-a-2022-themes.csv``."""
-    with (DATA_DIR / "annex-a-2022-themes.csv").open(encoding="utf-8", newline="") as handle:
-        return {row["id"]: Titled(row["id"], row["title_en"], row["title_ja"]) for row in csv.DictReader(handle)}
-
-
 def _merged(refs: list[SectionRef]) -> tuple[SectionRef, ...]:
     return tuple(sorted(dict.fromkeys(refs), key=section_order))
 
@@ -127,7 +119,7 @@ def by_theme(equivalents: dict[str, Equivalent]) -> dict[str, list[Equivalent]]:
 def render_view(equivalents: dict[str, Equivalent], catalogue: Catalogue, language: str, link: Linker) -> str:
     """The 2022 view in ``language``: themes as level-2 headings, 2022 controls as level-3 entries."""
     words = WORDS[language]
-    themes = load_themes()
+    themes = catalogue.themes_2022
     lines = [words["summary"].format(total=len(catalogue.controls_2022), reached=len(equivalents)), ""]
     for theme_id, members in by_theme(equivalents).items():
         theme = themes[theme_id]
@@ -140,7 +132,7 @@ def render_view(equivalents: dict[str, Equivalent], catalogue: Catalogue, langua
 def _render_equivalent(equivalent: Equivalent, language: str, link: Linker) -> list[str]:
     words = WORDS[language]
     control = equivalent.control
-    sources = [(f"{CONTROL_INDEX_PAGE}#{s.anchor}", f"{s.id} {title_markdown(s, language)}") for s in equivalent.sources]
+    sources = [(f"{CONTROL_INDEX_PAGE}#{s.anchor}", f"{html_text(s.id)} {title_html(s, language)}") for s in equivalent.sources]
     return [
         f"### {control.id} {title_markdown(control, language)} {{#{equivalent.anchor} .iso2022-entry}}",
         "",

@@ -3,16 +3,32 @@
 Each correction is a row of ``data/errata.csv``: the section, where it is on the site,
 the text as the source has it, the corrected text and the reason in both languages.
 The revision history renders them; the tests apply them to the source before checking
-that every sentence of the source is on the site.
+that every sentence of the source is on the site. The file is read defensively
+(``datafiles``): a broken row is a problem named by file and line, never a traceback, and
+``validation.check_errata`` checks each row against the pages (the section exists in both
+languages, the corrected text is on the Japanese page).
 """
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
 
-from isocontrols.catalogue import DATA_DIR
+from isocontrols.catalogue import DATA_DIR, shown_path
+from isocontrols.datafiles import matching, read_csv, required
+from isocontrols.problems import Problem
+
+FILE = DATA_DIR / "errata.csv"
+COLUMNS = ("section", "page", "anchor", "original", "corrected", "reason_ja", "reason_en")
+CHECKS = {
+    "section": matching(r"\d+(?:\.\d+)*", "5.6"),
+    "page": matching(r"[A-Za-z0-9_-]+(?:/[A-Za-z0-9_-]+)*\.md", "operations.md"),
+    "anchor": matching(r"[A-Za-z][A-Za-z0-9_-]*", "backup"),
+    "original": required,
+    "corrected": required,
+    "reason_ja": required,
+    "reason_en": required,
+}
 
 
 @dataclass(frozen=True)
@@ -26,13 +42,25 @@ class Erratum:
     corrected: str
     reason_ja: str
     reason_en: str
+    line: int = 0
+    """The line of ``errata.csv`` it was read from (for messages)."""
+
+
+@dataclass(frozen=True)
+class Errata:
+    """The corrections that are whole, in the order of the white paper, and the problems of the file."""
+
+    rows: tuple[Erratum, ...]
+    problems: tuple[Problem, ...]
+    file: str = ""
+    """How messages name the file the rows come from."""
 
 
 @lru_cache(maxsize=1)
-def load() -> tuple[Erratum, ...]:
-    """Every correction, in the order of the white paper."""
-    with (DATA_DIR / "errata.csv").open(encoding="utf-8", newline="") as handle:
-        return tuple(Erratum(**row) for row in csv.DictReader(handle))
+def load() -> Errata:
+    """Every whole correction of ``data/errata.csv``, and a problem for each broken row."""
+    table = read_csv(FILE, COLUMNS, CHECKS, shown_as=shown_path(FILE))
+    return Errata(tuple(Erratum(**row.values, line=row.line) for row in table.rows), table.problems, shown_path(FILE))
 
 
 def apply(text: str, errata: tuple[Erratum, ...]) -> str:

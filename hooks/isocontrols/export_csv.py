@@ -9,6 +9,9 @@ It is made for Excel as much as for scripts:
   labels: ``5.10. Title`` for sections, ``5.10 Title`` for 2022 controls. Tools that
   want bare numbers read ``controls.json``.
 - URLs are full addresses (``site_url`` joined with the page's path), ready to click.
+- Free text (titles, section names) that would start with ``=``, ``+``, ``-``, ``@``, a tab
+  or a carriage return gets a leading ``'``, so that a spreadsheet shows it as text instead
+  of running it as a formula (OWASP's advice against CSV injection; ``escaping.csv_cell``).
 
 The columns are documented in ``docs/*/exports.md``.
 """
@@ -21,6 +24,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from isocontrols.catalogue import LANGUAGES, Catalogue
+from isocontrols.escaping import csv_cell
 
 ENCODING = "utf-8-sig"
 """UTF-8 with a byte-order mark, which is how Excel recognises UTF-8."""
@@ -65,16 +69,17 @@ def rows(document: dict[str, Any], catalogue: Catalogue) -> list[dict[str, str]]
 
 
 def _row(control: dict[str, Any], section: dict[str, Any], equivalents: str, origin: str) -> dict[str, str]:
+    """One row; free text goes through ``csv_cell`` (identifiers, anchors and URLs are written as they are)."""
     row = {
         "control_id": control["id"],
         "standard": control["standard"],
-        "iso27001_2022": equivalents,
+        "iso27001_2022": csv_cell(equivalents),
         "section_anchor": section["anchor"] or "",
     }
     for language in LANGUAGES:
-        row[f"control_title_{language}"] = control["title"][language]
+        row[f"control_title_{language}"] = csv_cell(control["title"][language])
         row[f"control_url_{language}"] = origin + control["url"][language]
-        row[f"section_{language}"] = _label(section["number"], section["title"].get(language, ""))
+        row[f"section_{language}"] = csv_cell(_label(section["number"], section["title"].get(language, "")))
         row[f"section_url_{language}"] = origin + section["url"][language] if language in section["url"] else ""
     return row
 

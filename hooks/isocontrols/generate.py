@@ -21,9 +21,9 @@ character.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
-from isocontrols import coverage, crosswalk, errata, rendering
+from isocontrols import coverage, crosswalk, errata, print_edition, rendering
 from isocontrols.catalogue import Catalogue
 from isocontrols.citations import scan
 from isocontrols.index import Entry
@@ -34,13 +34,13 @@ Generator = Callable[[dict[str, Entry], Catalogue, str, Linker], str]
 
 GENERATORS: dict[str, Generator] = {
     rendering.INDEX_MARKER: rendering.render_index,
-    rendering.ERRATA_MARKER: lambda entries, cat, language, link: rendering.render_errata(errata.load(), language, link),
+    rendering.ERRATA_MARKER: lambda entries, cat, language, link: rendering.render_errata(errata.load().rows, language, link),
     crosswalk.VIEW_MARKER: lambda entries, cat, language, link: crosswalk.render_view(crosswalk.build(entries, cat), cat, language, link),
     coverage.COVERAGE_MARKER: lambda entries, cat, language, link: coverage.render_coverage(coverage.build(entries, cat, language), language, link),
 }
 """Each marker a page may hold, and what replaces it."""
 
-HTML_BLOCK_LINE = re.compile(r"^<(?P<tag>ul|ol|div|p)\b[^\n]*</(?P=tag)>$", re.MULTILINE)
+HTML_BLOCK_LINE = re.compile(r"^<(?P<tag>ul|ol|div|p|table)\b[^\n]*</(?P=tag)>$", re.MULTILINE)
 """A generated raw HTML block written on one line."""
 
 PLACEHOLDER = re.compile(r"<!--isocontrols-block-(?P<number>\d+)-->")
@@ -57,12 +57,27 @@ TAG_WITH_MARK = re.compile("<[^<>]*\U000f0001[^<>]*>")
 """An HTML tag with a mark inside (a citation written in a link title, say): it gets the text only."""
 
 
+MARKERS: tuple[str, ...] = (*GENERATORS, print_edition.PRINT_MARKER, print_edition.NOTE_MARKER)
+"""Every marker line a page may hold: each generated part once per page (``validation.check_markers``)."""
+
+CODE_ELEMENT = re.compile(r"<(?P<tag>pre|code|kbd|samp|textarea)\b[^>]*>.*?</(?P=tag)>", re.DOTALL | re.IGNORECASE)
+"""An element whose text is code: a citation link must never end up inside one."""
+
+
 class Deferred:
-    """Generated HTML blocks of one page, held out of the Markdown and restored into its HTML."""
+    """Generated HTML blocks of one page, held out of the Markdown and restored into its HTML.
+
+    Restoring also tells where a held citation link did not come back as a link in the
+    page's text (inside an attribute, or inside code), so that the hook can report it: the
+    scanner and Python-Markdown read that place differently, and the page must not show a
+    citation that the index does not count, or count one it does not show.
+    """
 
     def __init__(self) -> None:
         self.blocks: list[str] = []
-        self.inline: list[str] = []
+        self.inline: list[tuple[str, int]] = []
+        self.misplaced: list[tuple[int, str]] = []
+        """(line, text) of each held citation that came back inside an attribute or code."""
 
     def hold(self, generated: str) -> str:
         """Replace each one-line HTML block of generated Markdown by a placeholder comment."""
@@ -73,20 +88,27 @@ class Deferred:
 
         return HTML_BLOCK_LINE.sub(placeholder, generated)
 
-    def hold_inline(self, markup: str, text: str) -> str:
-        """Hold one inline link; ``text`` stays in the Markdown between marks."""
+    def hold_inline(self, markup: str, text: str, line: int = 0) -> str:
+        """Hold one inline link written at ``line``; ``text`` stays in the Markdown between marks."""
         number = "".join(chr(MARK_DIGIT_ZERO + int(digit)) for digit in str(len(self.inline)))
-        self.inline.append(markup)
+        self.inline.append((markup, line))
         return f"\U000f0001{number}\U000f0002{text}\U000f0003"
 
     def restore(self, html: str) -> str:
         """Put the held blocks and links back where their placeholders ended up in the page's HTML."""
         if self.inline:
-            html = TAG_WITH_MARK.sub(lambda match: plain(match.group(0)), html)
-            html = INLINE_MARK.sub(lambda match: self.inline[_mark_number(match.group("number"))], html)
+            html = TAG_WITH_MARK.sub(lambda match: self._as_text(match.group(0)), html)
+            html = CODE_ELEMENT.sub(lambda match: self._as_text(match.group(0)) if "\U000f0001" in match.group(0) else match.group(0), html)
+            html = INLINE_MARK.sub(lambda match: self.inline[_mark_number(match.group("number"))][0], html)
         if not self.blocks:
             return html
         return PLACEHOLDER.sub(lambda match: self.blocks[int(match.group("number"))], html)
+
+    def _as_text(self, html: str) -> str:
+        """Held links inside a tag or code: kept as their text, and remembered as misplaced."""
+        for match in INLINE_MARK.finditer(html):
+            self.misplaced.append((self.inline[_mark_number(match.group("number"))][1], match.group("text")))
+        return plain(html)
 
 
 def _mark_number(digits: str) -> int:
@@ -98,13 +120,47 @@ def plain(text: str) -> str:
     return INLINE_MARK.sub(lambda match: match.group("text"), text) if "\U000f0001" in text else text
 
 
+def splice(markdown: str, edits: list[tuple[int, int, str]]) -> str:
+    """``markdown`` with each (start, end) span replaced by its text; spans do not overlap."""
+    pieces, position = [], 0
+    for start, end, text in sorted(edits):
+        pieces += [markdown[position:start], text]
+        position = end
+    pieces.append(markdown[position:])
+    return "".join(pieces)
+
+
 def page_markdown(
-    markdown: str, language: str, entries: dict[str, Entry], catalogue: Catalogue, link: Linker, deferred: Deferred
+    markdown: str,
+    language: str,
+    entries: dict[str, Entry],
+    catalogue: Catalogue,
+    link: Linker,
+    deferred: Deferred,
+    first_line: int = 1,
+    filled: Mapping[str, str] | None = None,
 ) -> str:
-    """Link the page's citations, then fill each marker it holds (its big HTML blocks held in ``deferred``)."""
-    markdown = rendering.link_citations(markdown, scan(markdown), language, catalogue, link, deferred.hold_inline)
-    for marker, generator in GENERATORS.items():
-        if marker in markdown:
-            generated = deferred.hold(generator(entries, catalogue, language, link))
-            markdown = rendering.replace_marker(markdown, marker, generated)
-    return markdown
+    """Link the page's citations and fill each marker line it holds (its big HTML blocks held in ``deferred``).
+
+    Only a marker alone on its line outside code is filled, and only its first line: a marker
+    written as an example stays an example, and a second one is a validation problem.
+    ``filled`` gives the text of markers that the caller generates (the print edition's).
+    """
+    page = scan(markdown, first_line)
+    edits = []
+    for citation in page.citations:
+        for item in citation.items:
+            control = catalogue.controls.get(item.text)
+            if control is not None:
+                markup = rendering.citation_link(control, language, link)
+                edits.append((item.start, item.end, deferred.hold_inline(markup, item.text, citation.line)))
+    done: set[str] = set()
+    for marker in page.markers:
+        if marker.text in done:
+            continue
+        if marker.text in GENERATORS:
+            edits.append((marker.start, marker.end, deferred.hold(GENERATORS[marker.text](entries, catalogue, language, link))))
+        elif filled and marker.text in filled:
+            edits.append((marker.start, marker.end, filled[marker.text]))
+        done.add(marker.text)
+    return splice(markdown, edits)

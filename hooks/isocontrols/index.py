@@ -28,8 +28,8 @@ class SectionRef:
 
     @property
     def label(self) -> str:
-        """How the section is named in lists: ``5.3. バックアップ``."""
-        return f"{self.number}. {self.title}" if self.number else self.title
+        """How the section is named in lists: ``5.3. バックアップ`` (``5.3.`` alone when it has no title)."""
+        return " ".join(part for part in (f"{self.number}." if self.number else "", self.title) if part)
 
     @property
     def target(self) -> str:
@@ -53,16 +53,22 @@ def section_order(ref: SectionRef) -> tuple[int, tuple[int, ...], str]:
 
 
 def section_ref(page: str, scan: PageScan, section: Heading | None) -> SectionRef:
-    """Describe the section a citation belongs to; ``None`` stands for the page itself."""
+    """Describe the section a citation belongs to; ``None`` stands for the page itself.
+
+    The title is the heading's text as the page shows it, less its number and the
+    citations in it; a heading that holds nothing else is named by its number or, failing
+    that, its anchor (validation refuses such a heading, so this only shows while serving).
+    """
     heading = section or scan.title
     if heading is None:
         return SectionRef(page=page, anchor=None, number=None, title=page, line=1)
-    own = [c for c in scan.citations if c.line == heading.line]
+    own = [c for c in scan.citations_of(section) if c.in_heading] if section else []
+    title = heading.title_without(own) or ("" if heading.number else f"#{heading.anchor or page}")
     return SectionRef(
         page=page,
         anchor=section.anchor if section else None,
         number=heading.number,
-        title=heading.title_without(own),
+        title=title,
         line=heading.line,
     )
 
@@ -77,13 +83,11 @@ def build(corpus: Corpus, catalogue: Catalogue) -> dict[str, Entry]:
     found: dict[str, dict[str, dict[SectionRef, None]]] = {}  # dicts as ordered sets
     for language, pages in corpus.items():
         for page, scan in pages.items():
-            refs: dict[Heading | None, SectionRef] = {}  # each section described once
-            for citation in scan.citations:
-                ref = refs.get(citation.section)
-                if ref is None:
-                    ref = refs[citation.section] = section_ref(page, scan, citation.section)
-                for control_id in known_ids(citation, catalogue):
-                    found.setdefault(control_id, {}).setdefault(language, {})[ref] = None
+            for section, citations in scan.by_section.items():
+                ref = section_ref(page, scan, section)
+                for citation in citations:
+                    for control_id in known_ids(citation, catalogue):
+                        found.setdefault(control_id, {}).setdefault(language, {})[ref] = None
     return {
         control_id: Entry(
             control=catalogue.controls[control_id],

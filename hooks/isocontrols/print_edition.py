@@ -21,7 +21,9 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
-from isocontrols.citations import FENCE_LINE, HEADING, INLINE_IGNORED, PageScan
+from isocontrols.citations import Heading, PageScan, scan
+from isocontrols.escaping import html_attribute, html_text, markdown_text
+from isocontrols.plaintext import plain_text
 from isocontrols.urls import Linker, relative_href
 
 PRINT_MARKER = "<!-- print-edition -->"
@@ -38,9 +40,6 @@ INLINE_LINK = re.compile(r'(?<!\\)\]\((?P<target>[^()\s]+)(?P<rest>(?:\s+"(?:[^"
 
 LINK_DEFINITION = re.compile(r"^(?P<lead> {0,3}\[[^\]\n]+\]:[ \t]*)(?P<target>\S+)", re.MULTILINE)
 """The target of a reference definition: ``[backup]: operations.md#backup``."""
-
-ANCHOR_IN_ATTRS = re.compile(r"(?:^|(?<=\s))#[^\s}]+")
-"""An id in a heading's attribute list."""
 
 WORDS = {
     "ja": {
@@ -69,8 +68,8 @@ class Part:
 
 
 def page_anchor(page: str) -> str:
-    """The id of a page's part: ``operations.md`` → ``operations``."""
-    return posixpath.splitext(page)[0].replace("/", "-")
+    """The id of a page's part: ``operations.md`` → ``operations`` (anything but ``A-Za-z0-9_-`` becomes ``-``)."""
+    return re.sub(r"[^A-Za-z0-9_-]", "-", posixpath.splitext(page)[0])
 
 
 def part_anchor(page: str, anchor: str) -> str:
@@ -117,82 +116,66 @@ def linker(page: str, included: Collection[str], print_page: str) -> Linker:
 
 
 def _rewrite_links(text: str, page: str, included: Collection[str], print_page: str) -> str:
+    """The links of a stretch of Markdown without code, pointed where they lead from the print page."""
+
     def inline(match: re.Match[str]) -> str:
         return f"]({_link_target(match.group('target'), page, included, print_page)}{match.group('rest')})"
 
     def definition(match: re.Match[str]) -> str:
         return match.group("lead") + _link_target(match.group("target"), page, included, print_page)
 
-    pieces, position = [], 0
-    for code in INLINE_IGNORED.finditer(text):
-        pieces += [INLINE_LINK.sub(inline, text[position : code.start()]), code.group(0)]
-        position = code.end()
-    pieces.append(INLINE_LINK.sub(inline, text[position:]))
-    return LINK_DEFINITION.sub(definition, "".join(pieces))
+    return LINK_DEFINITION.sub(definition, INLINE_LINK.sub(inline, text))
 
 
-def _shift_heading(line: str, page: str, label: str) -> str | None:
-    """A heading one level down with its id prefixed; the page's title becomes the part's heading."""
-    match = HEADING.match(line.rstrip("\r\n"))
-    if match is None:
-        return None
-    level = len(match.group("hashes"))
-    text = match.group("text").strip()
-    attrs = (match.group("attrs") or "").strip()
-    if level == 1:
-        others = ANCHOR_IN_ATTRS.sub("", attrs).strip()
-        attrs = f"#{page_anchor(page)} .print-part {others}".strip()
-        text = f"{label} {text}" if label else text
+def _shifted(heading: Heading, page: str, label: str) -> str:
+    """A heading one level down, as an ATX line, with its id made local; the page's title becomes the part's heading."""
+    text = heading.text
+    others = " ".join(attr for attr in heading.attrs.split() if not attr.startswith("#"))
+    if heading.level == 1:
+        attrs = f"#{page_anchor(page)} .print-part {others}"
+        text = f"{markdown_text(label)} {text}" if label else text
     else:
-        attrs = ANCHOR_IN_ATTRS.sub(lambda m: "#" + part_anchor(page, m.group(0)[1:]), attrs)
-    suffix = f" {{{attrs}}}" if attrs else ""
-    return f"{'#' * min(level + 1, 6)} {text}{suffix}\n"
+        attrs = f"#{part_anchor(page, heading.anchor)} {others}" if heading.anchor else others
+    suffix = f" {{{attrs.strip()}}}" if attrs.strip() else ""
+    return f"{'#' * min(heading.level + 1, 6)} {text}{suffix}"
 
 
 def as_part(markdown: str, part: Part, included: Collection[str], print_page: str) -> str:
-    """One page's Markdown as a part of the print page: headings down a level, ids and links made local."""
-    lines: list[str] = []
-    prose: list[str] = []
-    fence: str | None = None
+    """One page's Markdown as a part of the print page: headings down a level, ids and links made local.
 
-    def flush() -> None:
-        lines.append(_rewrite_links("".join(prose), part.page, included, print_page))
-        prose.clear()
-
-    for line in markdown.splitlines(keepends=True):
-        opening = FENCE_LINE.match(line)
-        if fence is not None:
-            lines.append(line)
-            if opening and opening.group("fence")[0] == fence[0] and len(opening.group("fence")) >= len(fence):
-                fence = None
-            continue
-        if opening:
-            flush()
-            fence = opening.group("fence")
-            lines.append(line)
-            continue
-        heading = _shift_heading(line, part.page, part.label)
-        if heading is not None:
-            flush()
-            lines.append(_rewrite_links(heading, part.page, included, print_page))
-        else:
-            prose.append(line)
-    flush()
-    return "".join(lines).strip("\n")
+    The headings are those the scanner reads (``citations.scan``), setext ones included, so
+    the part has the same sections as the page; code is left as it is.
+    """
+    page_scan = scan(markdown)
+    edits = [(h.start, h.end, _shifted(h, part.page, part.label)) for h in page_scan.headings]
+    edits += [(start, end, markdown[start:end]) for start, end in page_scan.ignored]
+    pieces, position = [], 0
+    for start, end, text in sorted(edits):
+        if start < position:
+            continue  # a heading inside code cannot be: code spans never hold a heading line
+        pieces += [_rewrite_links(markdown[position:start], part.page, included, print_page), text]
+        position = end
+    pieces.append(_rewrite_links(markdown[position:], part.page, included, print_page))
+    return "".join(pieces).strip("\n")
 
 
 def contents_list(parts: Sequence[Part], language: str) -> str:
-    """The list of contents: one link per part."""
+    """The list of contents: one link per part, named by the text its title shows."""
     lines = [f"## {WORDS[language]['contents']} {{#contents}}", ""]
-    lines += [f"- [{(part.label + ' ' + part.title).strip()}](#{page_anchor(part.page)})" for part in parts]
+    for part in parts:
+        name = markdown_text(f"{part.label} {plain_text(part.title)}".strip())
+        lines.append(f"- [{name}](#{page_anchor(part.page)})")
     return "\n".join(lines)
 
 
 def edition_note(url: str, date_text: str | None, language: str) -> str:
     """The cover's line naming the web edition this copy was printed from, and its date."""
     words = WORDS[language]
-    line = words["edition"].format(date=date_text, url=f"<{url}>") if date_text else words["edition_undated"].format(url=f"<{url}>")
-    return f'<p class="print-edition-note" markdown>{line}</p>'
+    link = f'<a href="{html_attribute(url)}">{html_text(url)}</a>'
+    text = words["edition"] if date_text else words["edition_undated"]
+    before, _, after = text.partition("{url}")
+    line = html_text(before.format(date=date_text)) + link + html_text(after)
+    return f'<p class="print-edition-note">{line}</p>'
 
 
 def assemble(parts: Sequence[Part], bodies: Sequence[str], language: str) -> str:

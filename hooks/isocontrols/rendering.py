@@ -7,16 +7,19 @@ search indexes them; links are written as HTML with final URLs from a ``Linker``
 A citation keeps its brackets and becomes one link per identifier::
 
     【A.9.2.3, A.9.4.4】 → 【<a class="citation" href="../controls/#a-9-2-3" title="特権的アクセス権の管理">A.9.2.3</a>, …】
+
+Every value goes through ``escaping`` for the place it is written: HTML text, an attribute,
+a URL fragment, or Markdown text.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from html import escape
 
 from isocontrols.catalogue import Catalogue, Control, Titled, anchor_for
 from isocontrols.citations import PageScan
 from isocontrols.errata import Erratum
+from isocontrols.escaping import html_attribute, html_text, markdown_text, url_fragment
 from isocontrols.index import Entry, SectionRef, by_group
 from isocontrols.urls import Linker
 
@@ -54,40 +57,24 @@ WORDS = {
 """The few words the generated Markdown needs, per language."""
 
 
-def title_markdown(item: Titled, language: str) -> str:
-    """A title in the page's language; an English fallback is marked as English for screen readers."""
+def title_html(item: Titled, language: str) -> str:
+    """A title in the page's language, as HTML; an English fallback is marked as English for screen readers."""
     if item.has_title(language):
-        return escape(item.title(language))
-    return f'<span lang="en">{escape(item.title_en)}</span>'
+        return html_text(item.title(language))
+    return f'<span lang="en">{html_text(item.title_en)}</span>'
 
 
-def link_citations(
-    markdown: str,
-    scan: PageScan,
-    language: str,
-    catalogue: Catalogue,
-    link: Linker,
-    hold: Callable[[str, str], str] = lambda markup, text: markup,
-) -> str:
-    """Rewrite each known identifier of each citation as a link to its control index entry.
+def title_markdown(item: Titled, language: str) -> str:
+    """A title in the page's language, as Markdown text (``title_html`` with Markdown syntax escaped)."""
+    if item.has_title(language):
+        return markdown_text(item.title(language))
+    return f'<span lang="en">{markdown_text(item.title_en)}</span>'
 
-    ``hold(markup, text)`` says what goes into the Markdown for each link: by default the
-    link's HTML itself; ``generate.Deferred.hold_inline`` keeps it out of Python-Markdown.
-    """
-    pieces = []
-    position = 0
-    for citation in scan.citations:
-        for item in citation.items:
-            control = catalogue.controls.get(item.text)
-            if control is None:
-                continue
-            href = link(f"{CONTROL_INDEX_PAGE}#{control.anchor}")
-            title = escape(control.title(language))
-            markup = f'<a class="citation" href="{href}" title="{title}">{item.text}</a>'
-            pieces += [markdown[position : item.start], hold(markup, item.text)]
-            position = item.end
-    pieces.append(markdown[position:])
-    return "".join(pieces)
+
+def citation_link(control: Control, language: str, link: Linker) -> str:
+    """The link a cited identifier becomes: to its control index entry, titled with the control's title."""
+    href = html_attribute(link(f"{CONTROL_INDEX_PAGE}#{url_fragment(control.anchor)}"))
+    return f'<a class="citation" href="{href}" title="{html_attribute(control.title(language))}">{html_text(control.id)}</a>'
 
 
 def link_list(targets: Iterable[tuple[str, str]], link: Linker, empty: str) -> str:
@@ -96,13 +83,18 @@ def link_list(targets: Iterable[tuple[str, str]], link: Linker, empty: str) -> s
     The list is left out of search (``data-search-exclude``): each link names a section or a
     control that search finds on its own, so the entry holding the list would only add noise.
     """
-    items = [f'<li><a href="{link(target)}">{label}</a></li>' for target, label in targets]
-    return f'<ul class="link-list" data-search-exclude>{"".join(items)}</ul>' if items else f"<p>{escape(empty)}</p>"
+    items = [f'<li><a href="{html_attribute(link(target))}">{label}</a></li>' for target, label in targets]
+    return f'<ul class="link-list" data-search-exclude>{"".join(items)}</ul>' if items else f"<p>{html_text(empty)}</p>"
+
+
+def section_target(ref: SectionRef) -> str:
+    """A section's link target with its anchor written for a URL: ``operations.md#backup``."""
+    return f"{ref.page}#{url_fragment(ref.anchor)}" if ref.anchor else ref.page
 
 
 def section_list(refs: Iterable[SectionRef], link: Linker, empty: str) -> str:
     """The sections that cite a control, each linked."""
-    return link_list(((ref.target, escape(ref.label)) for ref in refs), link, empty)
+    return link_list(((section_target(ref), html_text(ref.label)) for ref in refs), link, empty)
 
 
 def cited_in(refs: Iterable[SectionRef], language: str, link: Linker) -> list[str]:
@@ -138,27 +130,17 @@ def render_index(entries: dict[str, Entry], catalogue: Catalogue, language: str,
 
 
 def render_errata(errata: Iterable[Erratum], language: str, link: Linker) -> str:
-    """The errata as a table: section (linked), original, corrected, reason."""
+    """The errata as one line of HTML (a table: section linked, original, corrected, reason).
+
+    The quoted texts are marked ``quoted-text``: they show the source's words, citations
+    included, which are neither linked nor counted (``page_checks`` knows the mark).
+    """
     words = WORDS[language]
-    rows = [
-        f"| {words['section']} | {words['original']} | {words['corrected']} | {words['reason']} |",
-        "| --- | --- | --- | --- |",
-    ]
+    head = "".join(f"<th>{html_text(words[key])}</th>" for key in ("section", "original", "corrected", "reason"))
+    rows = []
     for erratum in errata:
-        href = link(f"{erratum.page}#{erratum.anchor}")
+        href = html_attribute(link(f"{erratum.page}#{url_fragment(erratum.anchor)}"))
         reason = erratum.reason_ja if language == "ja" else erratum.reason_en
-        rows.append(
-            f'| <a href="{href}">{erratum.section}</a> | <span lang="ja">{_cell(erratum.original)}</span> '
-            f"| <span lang=\"ja\">{_cell(erratum.corrected)}</span> | {_cell(reason)} |"
-        )
-    return "\n".join(rows)
-
-
-def _cell(text: str) -> str:
-    """Table-cell text: pipes escaped, brackets kept literal so a quoted citation is not linked."""
-    return text.replace("|", "\\|").replace("【", "&#12304;").replace("】", "&#12305;")
-
-
-def replace_marker(markdown: str, marker: str, generated: str) -> str:
-    """Put generated Markdown where the page has its marker line."""
-    return markdown.replace(marker, generated, 1)
+        quoted = [f'<td><span class="quoted-text" lang="ja">{html_text(text)}</span></td>' for text in (erratum.original, erratum.corrected)]
+        rows.append(f'<tr><td><a href="{href}">{html_text(erratum.section)}</a></td>{"".join(quoted)}<td>{html_text(reason)}</td></tr>')
+    return f'<table class="errata"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'

@@ -10,6 +10,7 @@ check tens of thousands of them again (the largest share of the hook's cost at s
 from __future__ import annotations
 
 import posixpath
+from urllib.parse import urlsplit
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -52,3 +53,19 @@ def relative_href(from_page: str, target: str) -> str:
 def linker_from(page: str) -> Linker:
     """The linker of an ordinary page: every target relative to that page."""
     return lambda target: relative_href(page, target)
+
+
+def site_url_problem(site_url: str | None) -> str | None:
+    """Why ``site_url`` cannot be the site's address, or ``None`` when it can.
+
+    Shared links, ``hreflang``, the exports and the print edition write absolute addresses
+    from it, so it must be an absolute http(s) URL; anything else would publish relative or
+    broken addresses in files documented as absolute.
+    """
+    example = "e.g. SITE_URL=https://example.org/security/ ./run build"
+    if not site_url:
+        return f"site_url is empty: set SITE_URL to the address the site is published at, {example}"
+    parts = urlsplit(site_url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        return f"site_url '{site_url}' is not an absolute http(s) address without query or fragment; {example}"
+    return None

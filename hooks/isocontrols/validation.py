@@ -17,9 +17,11 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from collections.abc import Collection
 
 from isocontrols.catalogue import LANGUAGES, Catalogue
-from isocontrols.citations import Heading, PageScan
+from isocontrols.citations import Heading, PageScan, as_plain_text
+from isocontrols.errata import Errata
 from isocontrols.index import Corpus, known_ids
 from isocontrols.problems import Problem
 from isocontrols.rendering import CONTROL_INDEX_PAGE, INDEX_MARKER
@@ -81,26 +83,93 @@ def check_item(item: str, catalogue: Catalogue) -> tuple[str, str | None] | None
 
 
 def check_citations(path: str, scan: PageScan, catalogue: Catalogue) -> list[Problem]:
-    """One problem for each identifier of a page that does not name a known control."""
+    """One problem for each identifier of a page that does not name a known control.
+
+    Where the identifier is no near miss of a control (a version, a clause of a contract),
+    the message also says how to write the brackets as plain text.
+    """
     problems = []
     for citation in scan.citations:
         for item in citation.items:
             found = check_item(item.text, catalogue)
             if found:
                 message, suggestion = found
-                problems.append(Problem(path, citation.line, f"{message} in {citation.text}{_did_you_mean(suggestion)}"))
+                hint = _did_you_mean(suggestion)
+                if not suggestion and item.text and not WELL_FORMED.match(item.text):
+                    hint = f"; if it is not a citation, write it as {as_plain_text(citation.text)}"
+                problems.append(Problem(path, citation.line, f"{message} in {citation.text}{hint}"))
     return problems
 
 
+def check_refusals(path: str, scan: PageScan) -> list[Problem]:
+    """Citation-shaped text the page cannot publish as a citation (a link's label), with how to fix it."""
+    return [Problem(path, refusal.line, refusal.reason) for refusal in scan.refusals]
+
+
+ANCHOR = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
+"""What an explicit anchor may be: ASCII letters, digits, ``-`` and ``_``, starting with a letter."""
+
+
+def _anchor_like(text: str) -> str:
+    """A valid anchor close to ``text``: ``5.3 Backup!`` → ``backup``, ``"x>`` → ``x``; ``backup`` when ``text`` has no ASCII word."""
+    slug = re.sub(r"[^a-z0-9_-]+", "-", text.lower()).strip("-_")
+    return re.sub(r"^[0-9_-]+", "", slug) or "backup"
+
+
 def check_anchors(path: str, scan: PageScan) -> list[Problem]:
-    """Numbered section headings, and any heading that owns a citation, must carry an explicit
-    anchor (the same in both languages): the index, the exports and shared links point at it."""
-    owners = {citation.section for citation in scan.citations}
+    """The headings' anchors: where one is needed, whether it is well formed, and that none is used twice.
+
+    Numbered section headings, and any heading that owns a citation, must carry an explicit
+    anchor (the same in both languages): the index, the exports and shared links point at it.
+    An anchor is written into addresses and HTML, so it may only hold ASCII letters, digits,
+    ``-`` and ``_``, starting with a letter; and it must name one heading of its page.
+    """
+    owners = set(scan.by_section)
+    problems = []
+    seen: dict[str, int] = {}
+    for heading in scan.headings:
+        if heading.level >= 2 and (heading.number or heading in owners) and not heading.anchor:
+            suggestion = _anchor_like(heading.title_without(list(scan.citations_of(heading))))
+            message = f"section heading '{heading.text}' has no explicit anchor; add one such as {{#{suggestion}}}, the same in both languages"
+            problems.append(Problem(path, heading.line, message))
+        if heading.anchor is None:
+            continue
+        if not ANCHOR.match(heading.anchor):
+            problems.append(
+                Problem(
+                    path,
+                    heading.line,
+                    f"anchor '#{heading.anchor}' of heading '{heading.text}' may hold only ASCII letters, digits, '-' and '_', "
+                    f"starting with a letter; write {{#{_anchor_like(heading.anchor)}}}",
+                )
+            )
+        elif heading.anchor in seen:
+            problems.append(
+                Problem(path, heading.line, f"anchor #{heading.anchor} is already used by the heading on line {seen[heading.anchor]}; give this heading another anchor")
+            )
+        seen.setdefault(heading.anchor, heading.line)
+    return problems
+
+
+def check_titles(path: str, scan: PageScan) -> list[Problem]:
+    """A heading that holds a citation must also have words: the index, the exports and search name the section by them."""
     return [
-        Problem(path, h.line, f"section heading '{h.text}' has no explicit anchor; add one such as {{#backup}}")
-        for h in scan.sections()
-        if (h.number or h in owners) and not h.anchor
+        Problem(path, heading.line, f"heading '{heading.text}' has no title besides its number and citation; write what the section is about before the citation")
+        for heading, citations in scan.by_section.items()
+        if heading is not None and any(c.in_heading for c in citations) and not heading.title_without([c for c in citations if c.in_heading])
     ]
+
+
+def check_markers(path: str, scan: PageScan, known: Collection[str]) -> list[Problem]:
+    """A generated part is written once: a second marker line of the same part would stay empty."""
+    problems = []
+    for marker in known:
+        lines = scan.marker_lines(marker)
+        problems += [
+            Problem(path, later.line, f"{marker} is already on line {lines[0].line}; a page holds each generated part once (remove this line)")
+            for later in lines[1:]
+        ]
+    return problems
 
 
 def _cited_by_section(scan: PageScan, catalogue: Catalogue) -> dict[str | None, tuple[Heading | None, set[str]]]:
@@ -186,11 +255,46 @@ def check_index_page(corpus: Corpus, docs_prefix: str = "") -> list[Problem]:
     ]
 
 
-def check(corpus: Corpus, catalogue: Catalogue, docs_prefix: str = "") -> list[Problem]:
-    """All problems of the corpus: per-page citations and anchors, the index page, the editions compared."""
+def check_errata(errata: Errata, corpus: Corpus, docs_prefix: str = "") -> list[Problem]:
+    """Each correction must point at a section that exists in both languages, with its number, and
+    its corrected text must be on the Japanese page: a correction that no longer matches the page
+    would publish a wrong erratum."""
+    problems = list(errata.problems)
+    default = LANGUAGES[0]
+    file = errata.file
+    for erratum in errata.rows:
+        for language in LANGUAGES:
+            where = f"{docs_prefix}{language}/{erratum.page}"
+            scan = corpus.get(language, {}).get(erratum.page)
+            heading = next((h for h in scan.headings if h.anchor == erratum.anchor), None) if scan else None
+            if scan is None:
+                problems.append(Problem(file, erratum.line, f"page {erratum.page} does not exist ({where})"))
+            elif heading is None:
+                problems.append(Problem(file, erratum.line, f"{where} has no section #{erratum.anchor}"))
+            elif heading.number != erratum.section:
+                problems.append(Problem(file, erratum.line, f"section {erratum.section} is numbered {heading.number} at {where}#{erratum.anchor}"))
+            elif language == default and " ".join(erratum.corrected.split()) not in " ".join(scan.text.split()):
+                problems.append(
+                    Problem(file, erratum.line, f"the corrected text '{erratum.corrected}' is not on {where}; correct the row or the page")
+                )
+    return problems
+
+
+def check_page(path: str, scan: PageScan, catalogue: Catalogue, markers: Collection[str] = ()) -> list[Problem]:
+    """Every problem of one page on its own, in the order of its lines."""
+    found = check_citations(path, scan, catalogue) + check_refusals(path, scan) + check_anchors(path, scan)
+    found += check_titles(path, scan) + check_markers(path, scan, markers)
+    return sorted(found, key=lambda problem: problem.line or 0)
+
+
+def check(corpus: Corpus, catalogue: Catalogue, docs_prefix: str = "", markers: Collection[str] = ()) -> list[Problem]:
+    """All problems of the corpus: each page on its own, the index page, the editions compared.
+
+    ``markers`` are the marker lines of generated parts (``<!-- control-index -->``), each
+    allowed once per page.
+    """
     problems = check_index_page(corpus, docs_prefix)
     for language, pages in corpus.items():
         for page, scan in pages.items():
-            path = f"{docs_prefix}{language}/{page}"
-            problems += check_citations(path, scan, catalogue) + check_anchors(path, scan)
+            problems += check_page(f"{docs_prefix}{language}/{page}", scan, catalogue, markers)
     return problems + check_editions(corpus, catalogue, docs_prefix)

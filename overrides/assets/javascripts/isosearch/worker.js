@@ -170,15 +170,29 @@ function blocks(html) {
   return parts.filter(function (part) { return part.trim() })
 }
 
-/* Tokens of the text between the tags of an HTML fragment, with offsets into the fragment */
+/* Decode the entities of an entry's text (the index escapes &, < and >; numeric ones are decoded too) */
+var ENTITIES = { amp: "&", lt: "<", gt: ">", quot: "\"", apos: "'" }
+function decode(text) {
+  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, function (entity, name) {
+    if (name[0] === "#") return String.fromCodePoint(name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : +name.slice(1))
+    return Object.prototype.hasOwnProperty.call(ENTITIES, name) ? ENTITIES[name] : entity
+  })
+}
+
+function escapeText(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+}
+
+/* An HTML fragment as its tags and its text pieces (decoded), each text piece with its tokens:
+   marks are placed in the text and the text escaped again, so a mark never splits an entity */
 function htmlTokens(html) {
-  var tokens = [], re = /<[^>]*>|[^<]+/g, part
-  while ((part = re.exec(html)) !== null)
-    if (part[0][0] !== "<")
-      tokenize(part[0]).forEach(function (token) {
-        tokens.push({ term: token.term, start: part.index + token.start, end: part.index + token.end })
-      })
-  return tokens
+  var pieces = [], re = /<[^>]*>|[^<]+/g, part
+  while ((part = re.exec(html)) !== null) {
+    if (part[0][0] === "<") { pieces.push({ tag: part[0] }); continue }
+    var text = decode(part[0])
+    pieces.push({ text: text, tokens: tokenize(text) })
+  }
+  return pieces
 }
 
 /* A test of whether a term of the text satisfies any token of the query */
@@ -195,19 +209,27 @@ function matcher(groups) {
   }
 }
 
-/* Wrap every span whose term satisfies the query in <mark>, merging neighbours */
-function mark(html, tokens, matches) {
-  var spans = []
-  tokens.forEach(function (t) {
-    if (!matches(t.term)) return
-    var last = spans[spans.length - 1]
-    if (last && t.start <= last[1]) last[1] = Math.max(last[1], t.end)
-    else spans.push([t.start, t.end])
+/* Wrap every span of text whose term satisfies the query in <mark>, merging neighbours; text is escaped */
+function mark(pieces, matches) {
+  var html = "", marked = false
+  pieces.forEach(function (piece) {
+    if (piece.tag !== undefined) { html += piece.tag; return }
+    var spans = []
+    piece.tokens.forEach(function (t) {
+      if (!matches(t.term)) return
+      var last = spans[spans.length - 1]
+      if (last && t.start <= last[1]) last[1] = Math.max(last[1], t.end)
+      else spans.push([t.start, t.end])
+    })
+    var at = 0
+    spans.forEach(function (span) {
+      html += escapeText(piece.text.slice(at, span[0])) + "<mark>" + escapeText(piece.text.slice(span[0], span[1])) + "</mark>"
+      at = span[1]
+    })
+    html += escapeText(piece.text.slice(at))
+    marked = marked || spans.length > 0
   })
-  for (var i = spans.length - 1; i >= 0; i--)
-    html = html.slice(0, spans[i][0]) + "<mark>" + html.slice(spans[i][0], spans[i][1]) +
-      "</mark>" + html.slice(spans[i][1])
-  return { html: html, marked: spans.length > 0 }
+  return { html: html, marked: marked }
 }
 
 /* An entry's title and text blocks with their tokens, cut once */
@@ -233,11 +255,11 @@ function teaser(ref) {
 function highlight(ref, matches) {
   var doc = data.docs[ref], cached = cut(ref), shown = []
   for (var i = 0; i < cached.blocks.length && shown.length < TEASER_BLOCKS; i++) {
-    var block = mark(cached.blocks[i][0], cached.blocks[i][1], matches)
+    var block = mark(cached.blocks[i][1], matches)
     if (block.marked) shown.push(block.html)
   }
   if (!shown.length && cached.blocks.length) shown.push(cached.blocks[0][0])
-  return { title: mark(doc.title, cached.title, matches).html, text: shown.join("") }
+  return { title: mark(cached.title, matches).html, text: shown.join("") }
 }
 
 /* ----------------------------------------------------------------------------
