@@ -56,6 +56,7 @@ from isocontrols import (
     urls,
     validation,
 )
+from isocontrols.wording import additions
 
 log = get_plugin_logger("isocontrols")
 
@@ -162,6 +163,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for problem in problems:
         if problem.file.startswith(f"{docs_prefix}{language}/"):
             log.warning(str(problem))
+    _report_web_edition_problems(files, docs_prefix, language)
     _state = BuildState(
         language=language,
         base_path=urlsplit(config.site_url or "/").path or "/",
@@ -182,11 +184,38 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if _state.per_language_search:
         _leave_out_of_materials_index(page)
     deferred = _state.deferred[page.file.src_uri] = generate.Deferred()
+    markdown = _fill_web_edition_additions(markdown, files, language, urls.linker_from(path))
     markdown = generate.page_markdown(markdown, language, _state.entries, catalogue.load(), urls.linker_from(path), deferred)
     if print_edition.PRINT_MARKER in markdown:
         markdown = _fill_print_edition(markdown, page, config, files, language, deferred)
     _date_page(page, [page.file], language)
     return markdown
+
+
+def _language_texts(files: Files) -> dict[str, dict[str, str]]:
+    """The Markdown of every page, by language and page (``pages["ja"]["operations.md"]``)."""
+    texts: dict[str, dict[str, str]] = {language: {} for language in catalogue.LANGUAGES}
+    for file in files.documentation_pages():
+        located = _language_and_page(file.src_uri)
+        if located:
+            texts[located[0]][located[1]] = file.content_string
+    return texts
+
+
+def _report_web_edition_problems(files: Files, docs_prefix: str, language: str) -> None:
+    """Issue 14: report how this language's web-edition additions are marked wrongly (anchor, title, twin)."""
+    for problem in additions.problems(_language_texts(files), docs_prefix):
+        if problem.file.startswith(f"{docs_prefix}{language}/"):
+            log.warning(str(problem))
+
+
+def _fill_web_edition_additions(markdown: str, files: Files, language: str, link: urls.Linker) -> str:
+    """Issue 14: the revision history's list of the additions of every page of the language (in navigation order)."""
+    if additions.MARKER not in markdown or _state is None:
+        return markdown
+    texts = _language_texts(files)[language]
+    ordered = sorted(texts, key=lambda page: _state.nav_order.index(page) if page in _state.nav_order else len(_state.nav_order))
+    return additions.fill(markdown, {page: texts[page] for page in ordered if additions.MARKER not in texts[page]}, language, link)
 
 
 def _leave_out_of_materials_index(page: Page) -> None:
@@ -221,6 +250,7 @@ def _fill_print_edition(
             continue
         source, _ = get_data(file.content_string)
         link = print_edition.linker(part.page, included, print_page)
+        source = _fill_web_edition_additions(source, files, language, link)
         generated = generate.page_markdown(source, language, _state.entries, catalogue.load(), link, deferred)
         bodies.append(print_edition.as_part(generated, part, included, print_page))
         sources.append(file)
