@@ -174,6 +174,20 @@ def test_the_key_facts_are_links_on_the_built_home_page(built_site: Path, langua
         assert f'href="{name[:-3]}/#{anchor}"' in facts, target
 
 
+AUDIENCE = {
+    "ja": ("Decidim の導入を検討中の方、及び Decidim を利用中の方に向けた資料です（", "introduction.md#audience"),
+    "en": ("It is written for those considering adopting Decidim and for those currently using it (", "introduction.md#audience"),
+}
+"""The home page's audience sentence: what §1.2 says, no more, and a link to it."""
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_the_home_page_names_the_audience_section_1_2_names(language: str) -> None:
+    words, target = AUDIENCE[language]
+    paragraphs = [p for p in docs_pages()[language]["index.md"].split("\n\n") if f"]({target})" in p]
+    assert len(paragraphs) == 1 and paragraphs[0].startswith(words)
+
+
 # --- web-edition additions ------------------------------------------------------------------------
 
 
@@ -235,6 +249,17 @@ def test_english_headings_follow_the_catalogue() -> None:
 )
 def test_headings_that_the_paper_takes_from_jis_are_isos_titles_on_the_site(built_site: Path, page: str, heading: str) -> None:
     assert heading in [b.text.split(" [")[0] for b in read(built_site / "en" / page / "index.html").blocks if b.tag == "h2"]
+
+
+def test_no_english_sentence_names_code_for_japan_and_says_we(built_site: Path) -> None:
+    """当社 is "Code for Japan" or "we", never both in one sentence ("Code for Japan applies to … our organization")."""
+    mixed = []
+    for page, path in built_pages(built_site, "en").items():
+        for block in read(path).blocks:
+            for sentence in re.split(r"(?<=[.!?])\s+", block.text):
+                if "Code for Japan" in sentence and re.search(r"\b(?:we|our|ours|us)\b", sentence, re.IGNORECASE):
+                    mixed.append(f"{page} #{block.section}: {sentence}")
+    assert mixed == []
 
 
 def test_the_glossary_loads_whole_and_names_the_issues_terms() -> None:

@@ -15,7 +15,9 @@ from isocontrols.wording import claims
     [
         ("Decidim: how the service meets the security requirements of ISO/IEC 27017", "en", ["meets the security requirements"]),
         ("following the requirements of ISO/IEC 27017, the international standard", "en", ["following the requirements"]),
-        ("ISO/IEC 27017, the standard for ISMS cloud security certification", "en", ["certification"]),
+        ("ISO/IEC 27017, the standard for ISMS cloud security certification", "en", ["standard for ISMS cloud security certification"]),
+        ("ISO/IEC 27017 (ISMS cloud security certification)", "en", ["certification"]),
+        ("ISO/IEC 27017 は認証規格です", "ja", ["認証規格"]),
         ("The service is ISO 27017 certified and fully compliant.", "en", ["certified", "compliant"]),
         ("It complies with, conforms to and satisfies all of the requirements.", "en", ["complies", "conforms", "satisfies all of the requirements"]),
         ("We guarantee the uptime; a warranty applies.", "en", ["guarantee", "warranty"]),

@@ -36,13 +36,14 @@ COLUMNS = ("page", "anchor", "language", "words", "source")
 
 CLAIM = {
     "en": re.compile(
-        r"\b(?:certif\w*|accredit\w*|complian\w*|compl(?:y|ies|ied|ying)|conform\w*|attest\w*|guarant\w*|warrant(?:s|ed|ies|y)?"
+        r"\b(?:(?:standard|basis|criteria|scheme)\s+(?:for|of)\s+(?:[\w/-]+\s+){0,4}?certification|certification\s+standard"
+        r"|certif\w*|accredit\w*|complian\w*|compl(?:y|ies|ied|ying)|conform\w*|attest\w*|guarant\w*|warrant(?:s|ed|ies|y)?"
         r"|(?:meet|meets|met|meeting|satisf\w+|fulfil\w*|follow\w*|in accordance with|in line with|according to|adher\w+ to|align\w* with|consistent with)"
         r"\s+(?:[\w/.-]+\s+){0,5}?requirements?"
         r"|(?:requirements?|required)\s+(?:of|by|in)\s+ISO\b)",
         re.IGNORECASE,
     ),
-    "ja": re.compile(r"準拠|適合|認証|認定|満た[さしすせ]|充足|遵守|順守|合致|保証|要求(?:事項)?に(?:従|沿|則|準|適)"),
+    "ja": re.compile(r"認証(?:の)?(?:基準|規格)|準拠|適合|認証|認定|満た[さしすせ]|充足|遵守|順守|合致|保証|要求(?:事項)?に(?:従|沿|則|準|適)"),
 }
 """What reads as a claim of conformity, certification or guarantee, per language."""
 
