@@ -62,6 +62,7 @@ from isocontrols import (
     validation,
 )
 from isocontrols.problems import Problem
+from isocontrols.wording import additions
 
 log = get_plugin_logger("isocontrols")
 
@@ -85,6 +86,8 @@ class BuildState:
     """When each source file last changed in Git, by ``src_uri``, asked once per build."""
     deferred: dict[str, generate.Deferred] = field(default_factory=dict)
     """Generated HTML blocks held out of each page's Markdown, by ``src_uri``, until its HTML exists."""
+    additions: list[additions.Addition] = field(default_factory=list)
+    """This language's web-edition additions, listed where a page holds ``additions.MARKER`` (issue 14)."""
     per_language_search: bool = False
     """Whether the hook indexes the pages for search instead of Material (``extra.per_language_search``)."""
     unsearched: set[str] = field(default_factory=set)
@@ -136,6 +139,8 @@ class _Analysis:
     corpus: index.Corpus
     problems: list[Problem]
     entries: dict[str, index.Entry]
+    additions: dict[str, list[additions.Addition]]
+    """Each language's web-edition additions, in the corpus's page order."""
 
     def is_for(self, corpus: index.Corpus, docs_prefix: str, data: catalogue.Catalogue, corrections: errata.Errata) -> bool:
         """Whether it was made from the same pages, folder and data (compared by content).
@@ -150,15 +155,16 @@ _analysis: _Analysis | None = None
 """The last corpus's analysis: the second language build reads the same files and reuses it."""
 
 
-def _analyse(corpus: index.Corpus, docs_prefix: str) -> tuple[list[Problem], dict[str, index.Entry]]:
+def _analyse(corpus: index.Corpus, docs_prefix: str) -> _Analysis:
     """Check and index the corpus and the data files, unless the previous build already did so for the same files."""
     global _analysis
     data, corrections = catalogue.load(), _published_errata(corpus)
     if _analysis is None or not _analysis.is_for(corpus, docs_prefix, data, corrections):
         problems = list(data.problems) + validation.check_errata(corrections, corpus, docs_prefix)
-        problems += validation.check(corpus, data, docs_prefix, generate.MARKERS)
-        _analysis = _Analysis(docs_prefix, data, corrections, corpus, problems, index.build(corpus, data))
-    return _analysis.problems, _analysis.entries
+        problems += validation.check(corpus, data, docs_prefix, generate.MARKERS) + additions.problems(corpus, docs_prefix)
+        found = {language: [a for page, scan in pages.items() for a in additions.find(page, scan)] for language, pages in corpus.items()}
+        _analysis = _Analysis(docs_prefix, data, corrections, corpus, problems, index.build(corpus, data), found)
+    return _analysis
 
 
 def _published_errata(corpus: index.Corpus) -> errata.Errata:
@@ -204,8 +210,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     language = config.theme["language"]
     docs_prefix = _docs_prefix(config)
     corpus, outside = _read_corpus(files, docs_prefix)
-    problems, entries = _analyse(corpus, docs_prefix)
-    _report([problem for problem in outside + problems if _belongs_to_this_build(problem, docs_prefix, language)])
+    analysis = _analyse(corpus, docs_prefix)
+    entries = analysis.entries
+    _report([problem for problem in outside + analysis.problems if _belongs_to_this_build(problem, docs_prefix, language)])
     _state = BuildState(
         language=language,
         docs_prefix=docs_prefix,
@@ -213,6 +220,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         corpus=corpus,
         entries=entries,
         linked=page_checks.linked_anchors(entries, _published_errata(corpus).rows, language),
+        additions=analysis.additions[language],
         revisions=revision_dates.last_changed_in(Path(config.docs_dir)),
         per_language_search=bool(config.extra.get("per_language_search")),
     )
@@ -234,12 +242,23 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     deferred = _state.deferred[page.file.src_uri] = generate.Deferred()
     scanned = _state.corpus[language].get(path)  # absent for static-i18n's stand-in of a missing translation
     first_line = scanned.first_line if scanned else 1
-    filled = None
+    link = urls.linker_from(path)
+    filled = _additions_list(link)
     if citations.scan(markdown, first_line).marker_lines(print_edition.PRINT_MARKER):
-        filled = _print_edition(page, config, files, language, deferred)
+        filled.update(_print_edition(page, config, files, language, deferred))
     else:
         _date_page(page, [page.file], language)
-    return generate.page_markdown(markdown, language, _state.entries, catalogue.load(), urls.linker_from(path), deferred, first_line, filled)
+    return generate.page_markdown(markdown, language, _state.entries, catalogue.load(), link, deferred, first_line, filled)
+
+
+def _additions_list(link: urls.Linker) -> dict[str, str]:
+    """The revision history's list of this language's web-edition additions, in navigation order (issue 14),
+    leaving out the page that holds the list (its own box explains the additions, it adds nothing to the paper)."""
+    assert _state is not None
+    order = {page: number for number, page in enumerate(_state.nav_order)}
+    listing = {page for page, scan in _state.corpus[_state.language].items() if scan.marker_lines(additions.MARKER)}
+    listed = sorted((a for a in _state.additions if a.page not in listing), key=lambda addition: order.get(addition.page, len(order)))
+    return {additions.MARKER: additions.render(listed, _state.language, link)}
 
 
 def _leave_out_of_materials_index(page: Page) -> None:
@@ -272,7 +291,7 @@ def _print_edition(page: Page, config: MkDocsConfig, files: Files, language: str
             continue
         source, first_line = _body(file.content_string)
         link = print_edition.linker(part.page, included, print_page)
-        generated = generate.page_markdown(source, language, _state.entries, catalogue.load(), link, deferred, first_line)
+        generated = generate.page_markdown(source, language, _state.entries, catalogue.load(), link, deferred, first_line, _additions_list(link))
         bodies.append(print_edition.as_part(generated, part, included, print_page))
         sources.append(file)
     _date_page(page, sources, language)

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from page_text import read
 
 from isocontrols import errata
 
@@ -64,6 +65,76 @@ def test_every_sentence_of_the_source_is_on_the_japanese_pages(built_site: Path)
     text = "".join(article_text(built_site / name / "index.html") for name in CHAPTERS)
     missing = [s for s in sentences() if _squash(s) not in text]
     assert missing == []
+
+
+HEADING_NUMBER = re.compile(r"^(?P<number>\d+(?:\.\d+)?)\. ")
+
+
+SourceSection = tuple[str, frozenset[int]]
+"""A section's text as compared, and the offsets where its lines, table cells and sentences start and end."""
+
+
+def source_by_section() -> dict[str, SourceSection]:
+    """Section or chapter number → its text in the source, heading included, as compared: spaces, the
+    source's "- ・" bullets and the angle brackets of its addresses left out."""
+    found: dict[str, tuple[str, set[int]]] = {}
+    number = ""
+    for line in source_body():
+        match = HEADING_NUMBER.match(line)
+        number = match.group("number") if match else number
+        text, bounds = found.setdefault(number, ("", {0}))
+        for cell in line.removeprefix("- ・").strip("<>").split("\t"):
+            for sentence in re.split(r"(?<=。)", cell):
+                text += _squash(sentence)
+                bounds.add(len(text))
+        found[number] = (text, bounds)
+    return {number: (text, frozenset(bounds)) for number, (text, bounds) in found.items()}
+
+
+def _is_whole_units(text: str, section: SourceSection) -> bool:
+    """Whether the text is one or more whole lines, cells or sentences of the section, in order."""
+    squashed, (source, bounds) = _squash(text), section
+    start = source.find(squashed)
+    while start >= 0:
+        if start in bounds and start + len(squashed) in bounds:
+            return True
+        start = source.find(squashed, start + 1)
+    return False
+
+
+def beyond_source(blocks: list, by_section: dict[str, SourceSection]) -> list[str]:
+    """The blocks of a chapter page, web-edition additions aside, that are not whole units of the source text of their section."""
+    numbers = {b.section: m.group("number") for b in blocks if b.tag in ("h1", "h2") and (m := HEADING_NUMBER.match(b.text))}
+    empty: SourceSection = ("", frozenset())
+    return [f"#{b.section} <{b.tag}> {b.text}" for b in blocks if not b.web_edition and not _is_whole_units(b.text, by_section.get(numbers.get(b.section, ""), empty))]
+
+
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_the_japanese_chapters_hold_nothing_beyond_the_source_outside_web_edition_additions(built_site: Path, name: str) -> None:
+    blocks = read(built_site / name / "index.html").blocks
+    assert blocks, "no text read from the page"
+    assert beyond_source(blocks, source_by_section()) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "section", "web_edition", "beyond"),
+    [
+        ("また、当社は、基盤上に構築したアプリケーションに対して責任を負います。", "shared-responsibility", False, False),
+        ("当社は、基盤上に構築したアプリケーションに対して責任を負います。", "shared-responsibility", False, True),
+        ("図 2.4 責任共有モデル", "shared-responsibility", False, True),
+        ("図 2.4 責任共有モデル", "shared-responsibility", True, False),
+        ("ユーザー様", "shared-responsibility", False, True),
+        ("日次で 3 世代分のデータを保持します。", "shared-responsibility", False, True),
+        ("また、当社は、基盤上に構築したアプリケーションに対して責任を負います。アプリケーション上のデータについては、ユーザー様の責任において保護していただく必要があります。", "shared-responsibility", False, False),
+        ("【当社の責任】", "shared-responsibility", False, False),
+        ("レイヤー", "shared-responsibility", False, True),
+    ],
+)
+def test_a_block_is_beyond_the_source_unless_its_section_says_it_or_it_is_marked(text: str, section: str, web_edition: bool, beyond: bool) -> None:
+    from page_text import Block
+
+    blocks = [Block("h2", "2.4. 責任範囲（共有 Model）【A.6.1.1, CLD.6.3.1】", section, False), Block("p", text, section, web_edition)]
+    assert bool(beyond_source(blocks, source_by_section())) is beyond
 
 
 def test_no_original_wording_of_a_correction_remains(built_site: Path) -> None:

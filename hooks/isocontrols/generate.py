@@ -28,6 +28,7 @@ from isocontrols.catalogue import Catalogue
 from isocontrols.citations import scan
 from isocontrols.index import Entry
 from isocontrols.urls import Linker
+from isocontrols.wording import additions
 
 Generator = Callable[[dict[str, Entry], Catalogue, str, Linker], str]
 """Renders one generated part from the index, the catalogue, the language and a linker."""
@@ -57,7 +58,7 @@ TAG_WITH_MARK = re.compile("<[^<>]*\U000f0001[^<>]*>")
 """An HTML tag with a mark inside (a citation written in a link title, say): it gets the text only."""
 
 
-MARKERS: tuple[str, ...] = (*GENERATORS, print_edition.PRINT_MARKER, print_edition.NOTE_MARKER)
+MARKERS: tuple[str, ...] = (*GENERATORS, print_edition.PRINT_MARKER, print_edition.NOTE_MARKER, additions.MARKER)
 """Every marker line a page may hold: each generated part once per page (``validation.check_markers``)."""
 
 CODE_ELEMENT = re.compile(r"<(?P<tag>pre|code|kbd|samp|textarea)\b[^>]*>.*?</(?P=tag)>", re.DOTALL | re.IGNORECASE)
