@@ -14,7 +14,8 @@ each build's ``on_files``.
 - ``on_page_content``: put back the generated HTML blocks kept out of the Markdown; cut
   the page into search entries.
 - ``on_page_context``: make the language switcher's links relative to the site.
-- ``on_post_build``: write the language's search index; ``controls.json`` and
+- ``on_post_build``: write the language's search index and, with ``extra.pdf_editions``,
+  its PDF edition (``whitepaper.pdf``, from the print page's HTML); ``controls.json`` and
   ``controls.csv`` at the site root (default-language build).
 
 Search: with ``extra.per_language_search`` (``mkdocs.yml``), the hook writes one index
@@ -29,7 +30,7 @@ import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
@@ -56,6 +57,8 @@ from isocontrols import (
     urls,
     validation,
 )
+from isocontrols.pdf import edition as pdf_edition
+from isocontrols.pdf import writer as pdf_writer
 
 log = get_plugin_logger("isocontrols")
 
@@ -79,6 +82,12 @@ class BuildState:
     """Whether the hook indexes the pages for search instead of Material (``extra.per_language_search``)."""
     unsearched: set[str] = field(default_factory=set)
     """Pages whose writer left them out of search (``search: exclude: true``), by ``src_uri``."""
+    pdf_editions: bool = False
+    """Whether this build writes the language's PDF edition (``extra.pdf_editions``; off in ``./run serve``)."""
+    print_page: Page | None = None
+    """This language's print page (the one holding the print edition's marker)."""
+    print_html: str = ""
+    """The print page's content HTML, which the PDF edition is made from."""
 
 
 _state: BuildState | None = None
@@ -169,6 +178,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         entries=entries,
         revisions=revision_dates.last_changed_in(Path(config.docs_dir)),
         per_language_search=bool(config.extra.get("per_language_search")),
+        pdf_editions=bool(config.extra.get("pdf_editions")),
     )
     return files
 
@@ -185,6 +195,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     markdown = generate.page_markdown(markdown, language, _state.entries, catalogue.load(), urls.linker_from(path), deferred)
     if print_edition.PRINT_MARKER in markdown:
         markdown = _fill_print_edition(markdown, page, config, files, language, deferred)
+        _state.print_page = page
     _date_page(page, [page.file], language)
     return markdown
 
@@ -257,6 +268,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if deferred:
         html = deferred.restore(html)
         _unmark_titles(page)
+    if _state.pdf_editions and page is _state.print_page:
+        _state.print_html = html
     if _state.per_language_search and src_uri not in _state.unsearched:
         _search_entries[src_uri] = search_sections.entries(html, page.url, str(page.meta.get("title", page.title)))
     else:
@@ -292,6 +305,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     if _state.per_language_search:
         _write_search_index(config)
+    if _state.pdf_editions:
+        _write_pdf_edition(config)
     if _state.language != catalogue.LANGUAGES[0]:
         return
     document = exports.controls_document(_state.entries, config.site_url or "", _state.base_path)
@@ -311,3 +326,26 @@ def _write_search_index(config: MkDocsConfig) -> None:
     pages = _state.corpus[_state.language]  # in build order
     entries = [entry for page in pages for entry in _search_entries.get(f"{_state.language}/{page}", ())]
     search_site.write_index(Path(config.site_dir), _state.language, entries, extra)
+
+
+def _write_pdf_edition(config: MkDocsConfig) -> None:
+    """This language's PDF edition, ``whitepaper.pdf`` beside its home page, from the print page's HTML."""
+    assert _state is not None
+    language, site_url = _state.language, config.site_url or ""
+    shown_as = urls.site_path("index.md", language) + pdf_edition.PDF_NAME
+    if _state.print_page is None or not _state.print_html:
+        log.warning(f"{shown_as}: no PDF edition: no page of docs/{language}/ holds {print_edition.PRINT_MARKER}")
+        return
+    page = _state.print_page
+    edition = pdf_edition.Edition(
+        language=language,
+        title=config.site_name,
+        description=config.site_description or "",
+        page_url=urljoin(site_url, page.url),
+        control_index_url=urljoin(site_url, urls.site_path(rendering.CONTROL_INDEX_PAGE, language)),
+        modified=page.meta.get("last_changed"),
+    )
+    html = pdf_edition.document(_state.print_html, edition)
+    base_url = str(Path(config.site_dir, page.file.dest_uri))
+    for problem in pdf_writer.write(html, Path(config.site_dir, shown_as), base_url, shown_as):
+        log.warning(str(problem))
