@@ -14,9 +14,10 @@ each build's ``on_files``.
 - ``on_page_content``: put back the generated HTML blocks kept out of the Markdown; cut
   the page into search entries.
 - ``on_page_context``: make the language switcher's links relative to the site.
-- ``on_post_build``: write the language's search index and, with ``extra.pdf_editions``,
-  its PDF edition (``whitepaper.pdf``, from the print page's HTML); ``controls.json`` and
-  ``controls.csv`` at the site root (default-language build).
+- ``on_post_build``: write the language's search index, its ``llms.txt`` and
+  ``llms-full.txt`` and, with ``extra.pdf_editions``, its PDF edition (``whitepaper.pdf``,
+  from the print page's HTML); ``controls.json`` and ``controls.csv`` at the site root
+  (default-language build).
 
 Search: with ``extra.per_language_search`` (``mkdocs.yml``), the hook writes one index
 per language and asks Material's search plugin to index no page, so that Material's
@@ -49,6 +50,7 @@ from isocontrols import (
     exports,
     generate,
     index,
+    llms,
     print_edition,
     rendering,
     revision_dates,
@@ -88,6 +90,8 @@ class BuildState:
     """This language's print page (the one holding the print edition's marker)."""
     print_html: str = ""
     """The print page's content HTML, which the PDF edition is made from."""
+    files: Files | None = None
+    """The build's files, whose Markdown ``llms-full.txt`` is written from."""
 
 
 _state: BuildState | None = None
@@ -179,6 +183,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         revisions=revision_dates.last_changed_in(Path(config.docs_dir)),
         per_language_search=bool(config.extra.get("per_language_search")),
         pdf_editions=bool(config.extra.get("pdf_editions")),
+        files=files,
     )
     return files
 
@@ -307,6 +312,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         _write_search_index(config)
     if _state.pdf_editions:
         _write_pdf_edition(config)
+    _write_llms_txt(config)
     if _state.language != catalogue.LANGUAGES[0]:
         return
     document = exports.controls_document(_state.entries, config.site_url or "", _state.base_path)
@@ -349,3 +355,29 @@ def _write_pdf_edition(config: MkDocsConfig) -> None:
     base_url = str(Path(config.site_dir, page.file.dest_uri))
     for problem in pdf_writer.write(html, Path(config.site_dir, shown_as), base_url, shown_as):
         log.warning(str(problem))
+
+
+def _write_llms_txt(config: MkDocsConfig) -> None:
+    """This language's ``llms.txt`` and ``llms-full.txt``, beside its home page."""
+    assert _state is not None and _state.files is not None
+    language = _state.language
+    pages = {}
+    for path in [*_state.nav_order, *_state.corpus[language]]:
+        file = _state.files.get_file_from_path(f"{language}/{path}")
+        if file is not None and path not in pages:
+            markdown, meta = get_data(file.content_string)
+            pages[path] = llms.Page(path, markdown, str(meta.get("description") or ""))
+    site = llms.Site(
+        language=language,
+        title=config.site_name,
+        site_url=config.site_url or "",
+        pages=pages,
+        nav_order=_state.nav_order,
+        downloads=[pdf_edition.PDF_NAME] if _state.pdf_editions else [],
+    )
+    summary = pages["index.md"].description if "index.md" in pages else ""
+    document = exports.controls_document(_state.entries, config.site_url or "", _state.base_path)
+    folder = Path(config.site_dir, urls.site_path("index.md", language))
+    (folder / llms.LLMS_TXT).write_text(llms.llms_txt(site, summary or config.site_description or ""), encoding="utf-8")
+    full = llms.llms_full_txt(site, summary or config.site_description or "", document)
+    (folder / llms.LLMS_FULL_TXT).write_text(full, encoding="utf-8")

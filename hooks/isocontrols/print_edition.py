@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from isocontrols.citations import FENCE_LINE, HEADING, INLINE_IGNORED, PageScan
@@ -117,11 +117,17 @@ def linker(page: str, included: Collection[str], print_page: str) -> Linker:
 
 
 def _rewrite_links(text: str, page: str, included: Collection[str], print_page: str) -> str:
+    return rewrite_links(text, lambda target: _link_target(target, page, included, print_page))
+
+
+def rewrite_links(text: str, new_target: Callable[[str], str]) -> str:
+    """Markdown prose with the target of every inline link and reference definition replaced (not in code)."""
+
     def inline(match: re.Match[str]) -> str:
-        return f"]({_link_target(match.group('target'), page, included, print_page)}{match.group('rest')})"
+        return f"]({new_target(match.group('target'))}{match.group('rest')})"
 
     def definition(match: re.Match[str]) -> str:
-        return match.group("lead") + _link_target(match.group("target"), page, included, print_page)
+        return match.group("lead") + new_target(match.group("target"))
 
     pieces, position = [], 0
     for code in INLINE_IGNORED.finditer(text):
