@@ -375,9 +375,9 @@ def _write_llms_txt(config: MkDocsConfig) -> None:
         nav_order=_state.nav_order,
         downloads=[pdf_edition.PDF_NAME] if _state.pdf_editions else [],
     )
-    summary = pages["index.md"].description if "index.md" in pages else ""
+    # The summary is the home page's description, written for readers new to the paper.
+    summary = (pages["index.md"].description if "index.md" in pages else "") or config.site_description or ""
     document = exports.controls_document(_state.entries, config.site_url or "", _state.base_path)
     folder = Path(config.site_dir, urls.site_path("index.md", language))
-    (folder / llms.LLMS_TXT).write_text(llms.llms_txt(site, summary or config.site_description or ""), encoding="utf-8")
-    full = llms.llms_full_txt(site, summary or config.site_description or "", document)
-    (folder / llms.LLMS_FULL_TXT).write_text(full, encoding="utf-8")
+    (folder / llms.LLMS_TXT).write_text(llms.llms_txt(site, summary), encoding="utf-8")
+    (folder / llms.LLMS_FULL_TXT).write_text(llms.llms_full_txt(site, summary, document), encoding="utf-8")
