@@ -16,8 +16,10 @@ each build's ``on_files``.
 - ``on_page_content``: put back the generated HTML blocks kept out of the Markdown; check
   the rendered page against what the index says it holds; cut it into search entries.
 - ``on_page_context``: make the language switcher's links relative to the site.
-- ``on_post_build``: write the language's search index; ``controls.json`` and
-  ``controls.csv`` at the site root (default-language build).
+- ``on_post_build``: write the language's search index, its ``llms.txt`` and
+  ``llms-full.txt`` and, with ``extra.pdf_editions``, its PDF edition (``whitepaper.pdf``,
+  from the print page's HTML); ``controls.json`` and ``controls.csv`` at the site root
+  (default-language build).
 
 Search: with ``extra.per_language_search`` (``mkdocs.yml``), the hook writes one index
 per language and asks Material's search plugin to index no page, so that Material's
@@ -31,7 +33,7 @@ import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -52,6 +54,7 @@ from isocontrols import (
     exports,
     generate,
     index,
+    llms,
     page_checks,
     print_edition,
     rendering,
@@ -61,6 +64,8 @@ from isocontrols import (
     urls,
     validation,
 )
+from isocontrols.pdf import edition as pdf_edition
+from isocontrols.pdf import writer as pdf_writer
 from isocontrols.problems import Problem
 from isocontrols.wording import additions
 
@@ -92,6 +97,14 @@ class BuildState:
     """Whether the hook indexes the pages for search instead of Material (``extra.per_language_search``)."""
     unsearched: set[str] = field(default_factory=set)
     """Pages whose writer left them out of search (``search: exclude: true``), by ``src_uri``."""
+    pdf_editions: bool = False
+    """Whether this build writes the language's PDF edition (``extra.pdf_editions``; off in ``./run serve``)."""
+    print_page: Page | None = None
+    """This language's print page (the one holding the print edition's marker)."""
+    print_html: str = ""
+    """The print page's content HTML, which the PDF edition is made from."""
+    files: Files | None = None
+    """The build's files, whose Markdown ``llms-full.txt`` is written from."""
 
 
 _state: BuildState | None = None
@@ -223,6 +236,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         additions=analysis.additions[language],
         revisions=revision_dates.last_changed_in(Path(config.docs_dir)),
         per_language_search=bool(config.extra.get("per_language_search")),
+        pdf_editions=bool(config.extra.get("pdf_editions")),
+        files=files,
     )
     return files
 
@@ -246,6 +261,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     filled = _additions_list(link)
     if citations.scan(markdown, first_line).marker_lines(print_edition.PRINT_MARKER):
         filled.update(_print_edition(page, config, files, language, deferred))
+        _state.print_page = page
     else:
         _date_page(page, [page.file], language)
     return generate.page_markdown(markdown, language, _state.entries, catalogue.load(), link, deferred, first_line, filled)
@@ -329,6 +345,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     located = _language_and_page(src_uri)
     if located and deferred is not None and located[1] in _state.corpus[_state.language]:
         _check_rendered(html, located[1], deferred)
+    if _state.pdf_editions and page is _state.print_page:
+        _state.print_html = html
     if _state.per_language_search and src_uri not in _state.unsearched:
         _search_entries[src_uri] = search_sections.entries(html, page.url, str(page.meta.get("title", page.title)))
     else:
@@ -378,6 +396,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     if _state.per_language_search:
         _write_search_index(config)
+    if _state.pdf_editions:
+        _write_pdf_edition(config)
+    _write_llms_txt(config)
     if _state.language != catalogue.LANGUAGES[0]:
         return
     document = exports.controls_document(_state.entries, config.site_url or "", _state.base_path)
@@ -397,3 +418,52 @@ def _write_search_index(config: MkDocsConfig) -> None:
     pages = _state.corpus[_state.language]  # in build order
     entries = [entry for page in pages for entry in _search_entries.get(f"{_state.language}/{page}", ())]
     search_site.write_index(Path(config.site_dir), _state.language, entries, extra)
+
+
+def _write_pdf_edition(config: MkDocsConfig) -> None:
+    """This language's PDF edition, ``whitepaper.pdf`` beside its home page, from the print page's HTML."""
+    assert _state is not None
+    language, site_url = _state.language, config.site_url or ""
+    shown_as = urls.site_path("index.md", language) + pdf_edition.PDF_NAME
+    if _state.print_page is None or not _state.print_html:
+        log.warning(f"{shown_as}: no PDF edition: no page of docs/{language}/ holds {print_edition.PRINT_MARKER}")
+        return
+    page = _state.print_page
+    edition = pdf_edition.Edition(
+        language=language,
+        title=config.site_name,
+        description=config.site_description or "",
+        page_url=urljoin(site_url, page.url),
+        control_index_url=urljoin(site_url, urls.site_path(rendering.CONTROL_INDEX_PAGE, language)),
+        modified=page.meta.get("last_changed"),
+    )
+    html = pdf_edition.document(_state.print_html, edition)
+    base_url = str(Path(config.site_dir, page.file.dest_uri))
+    for problem in pdf_writer.write(html, Path(config.site_dir, shown_as), base_url, shown_as):
+        log.warning(str(problem))
+
+
+def _write_llms_txt(config: MkDocsConfig) -> None:
+    """This language's ``llms.txt`` and ``llms-full.txt``, beside its home page."""
+    assert _state is not None and _state.files is not None
+    language = _state.language
+    pages = {}
+    for path in [*_state.nav_order, *_state.corpus[language]]:
+        file = _state.files.get_file_from_path(f"{language}/{path}")
+        if file is not None and path not in pages:
+            markdown, meta = get_data(file.content_string)
+            pages[path] = llms.Page(path, markdown, str(meta.get("description") or ""))
+    site = llms.Site(
+        language=language,
+        title=config.site_name,
+        site_url=config.site_url or "",
+        pages=pages,
+        nav_order=_state.nav_order,
+        downloads=[pdf_edition.PDF_NAME] if _state.pdf_editions else [],
+    )
+    # The summary is the home page's description, written for readers new to the paper.
+    summary = (pages["index.md"].description if "index.md" in pages else "") or config.site_description or ""
+    document = exports.controls_document(_state.entries, config.site_url or "", _state.base_path)
+    folder = Path(config.site_dir, urls.site_path("index.md", language))
+    (folder / llms.LLMS_TXT).write_text(llms.llms_txt(site, summary), encoding="utf-8")
+    (folder / llms.LLMS_FULL_TXT).write_text(llms.llms_full_txt(site, summary, document), encoding="utf-8")

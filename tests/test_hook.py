@@ -177,3 +177,14 @@ def test_without_per_language_search_material_indexes_the_pages(fixture_site: Pa
     docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     assert "operations/#backup" in [doc["location"] for doc in docs]
     assert not (site / "search" / "index.ja.json").exists()
+
+
+def test_pdf_editions_without_a_print_page_fail_the_build_with_the_reason(
+    fixture_site: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    config = fixture_site / "mkdocs.yml"
+    config.write_text(config.read_text() + "extra:\n  pdf_editions: true\n")
+    assert _warnings(fixture_site, caplog) == [
+        "whitepaper.pdf: no PDF edition: no page of docs/ja/ holds <!-- print-edition -->",
+        "en/whitepaper.pdf: no PDF edition: no page of docs/en/ holds <!-- print-edition -->",
+    ]

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from isocontrols.citations import Heading, PageScan, scan
@@ -115,16 +115,32 @@ def linker(page: str, included: Collection[str], print_page: str) -> Linker:
     return link
 
 
-def _rewrite_links(text: str, page: str, included: Collection[str], print_page: str) -> str:
-    """The links of a stretch of Markdown without code, pointed where they lead from the print page."""
+def _retarget(text: str, new_target: Callable[[str], str]) -> str:
+    """A stretch of Markdown without code, the target of each inline link and reference definition replaced."""
 
     def inline(match: re.Match[str]) -> str:
-        return f"]({_link_target(match.group('target'), page, included, print_page)}{match.group('rest')})"
+        return f"]({new_target(match.group('target'))}{match.group('rest')})"
 
     def definition(match: re.Match[str]) -> str:
-        return match.group("lead") + _link_target(match.group("target"), page, included, print_page)
+        return match.group("lead") + new_target(match.group("target"))
 
     return LINK_DEFINITION.sub(definition, INLINE_LINK.sub(inline, text))
+
+
+def _rewrite_links(text: str, page: str, included: Collection[str], print_page: str) -> str:
+    """The links of a stretch of Markdown without code, pointed where they lead from the print page."""
+    return _retarget(text, lambda target: _link_target(target, page, included, print_page))
+
+
+def rewrite_links(text: str, new_target: Callable[[str], str]) -> str:
+    """Markdown with the target of every inline link and reference definition replaced, code left as it is."""
+    pieces, position = [], 0
+    for start, end in scan(text).ignored:
+        if start >= position:
+            pieces += [_retarget(text[position:start], new_target), text[start:end]]
+            position = end
+    pieces.append(_retarget(text[position:], new_target))
+    return "".join(pieces)
 
 
 def _shifted(heading: Heading, page: str, label: str) -> str:
