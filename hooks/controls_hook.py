@@ -17,6 +17,12 @@ each build's ``on_files``.
 - ``on_post_build``: write the language's search index; ``controls.json`` and
   ``controls.csv`` at the site root (default-language build).
 
+Translations (``isocontrols.translations``): ``on_files`` compares every Japanese section with
+the record ``docs/translations.csv`` (and keeps the record out of the published files); the
+English build names each section possibly out of date, at INFO (the original must publish at
+once, ``--strict`` included); ``on_page_markdown`` puts a notice under such a section's English
+heading, on its page and in the print edition.
+
 Search: with ``extra.per_language_search`` (``mkdocs.yml``), the hook writes one index
 per language and asks Material's search plugin to index no page, so that Material's
 merged ``search_index.json``, which the search worker never reads, stays empty (and
@@ -56,6 +62,10 @@ from isocontrols import (
     urls,
     validation,
 )
+from isocontrols.problems import Problem
+from isocontrols.translations import notices as translation_notices
+from isocontrols.translations import record as translation_record
+from isocontrols.translations import status as translation_status
 
 log = get_plugin_logger("isocontrols")
 
@@ -79,6 +89,8 @@ class BuildState:
     """Whether the hook indexes the pages for search instead of Material (``extra.per_language_search``)."""
     unsearched: set[str] = field(default_factory=set)
     """Pages whose writer left them out of search (``search: exclude: true``), by ``src_uri``."""
+    translation: translation_status.Status | None = None
+    """Every Japanese section against the translation record."""
 
 
 _state: BuildState | None = None
@@ -161,7 +173,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     # Both language builds see every file: report each problem once, in the build of its file's language.
     for problem in problems:
         if problem.file.startswith(f"{docs_prefix}{language}/"):
-            log.warning(str(problem))
+            _report(problem)
     _state = BuildState(
         language=language,
         base_path=urlsplit(config.site_url or "/").path or "/",
@@ -169,8 +181,50 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         entries=entries,
         revisions=revision_dates.last_changed_in(Path(config.docs_dir)),
         per_language_search=bool(config.extra.get("per_language_search")),
+        translation=_compare_translations(files, config, docs_prefix),
     )
     return files
+
+
+def _report(problem: Problem) -> None:
+    """Report a problem a writer must fix: the one way the hook does (a warning, so ``--strict`` fails)."""
+    log.warning(str(problem), extra={"problem": problem})
+
+
+def _compare_translations(files: Files, config: MkDocsConfig, docs_prefix: str) -> translation_status.Status:
+    """Every Japanese section against the record, which is taken out of the published files; report what it finds.
+
+    Problems (a broken record row, an anchor used twice) are reported in the Japanese build;
+    what is out of step is said once, at INFO, in the English build, whose pages carry the notices.
+    """
+    record_file = files.get_file_from_path(translation_record.RECORD_NAME)
+    if record_file is not None:
+        files.remove(record_file)
+    shown = docs_prefix + translation_record.RECORD_NAME
+    record = translation_record.load(Path(config.docs_dir, translation_record.RECORD_NAME), shown)
+    original = translation_status.ORIGINAL
+    pages = {}
+    for file in files.documentation_pages():
+        located = _language_and_page(file.src_uri)
+        if located and located[0] == original:
+            pages[located[1]] = file.content_string
+    found = translation_status.compare(pages, record, f"{docs_prefix}{original}/")
+    language = config.theme["language"]
+    if language == original:
+        for problem in found.problems:
+            _report(problem)
+    elif language == translation_status.TRANSLATION:
+        for note in _translation_notes(found, shown, docs_prefix):
+            log.info(note)
+    return found
+
+
+def _translation_notes(found: translation_status.Status, shown: str, docs_prefix: str) -> list[str]:
+    """What the English build says: each section possibly out of date, each record of a vanished section, the new sections."""
+    notes = [translation_status.out_of_date_note(section, docs_prefix) for section in found.out_of_date()]
+    notes += [translation_status.vanished_note(vanished, shown, docs_prefix) for vanished in found.vanished]
+    new_sections = translation_status.not_recorded_note(found, shown)
+    return notes + [new_sections] if new_sections else notes
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -182,11 +236,23 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if _state.per_language_search:
         _leave_out_of_materials_index(page)
     deferred = _state.deferred[page.file.src_uri] = generate.Deferred()
+    markdown = _with_translation_notices(markdown, language, path, path, deferred)
     markdown = generate.page_markdown(markdown, language, _state.entries, catalogue.load(), urls.linker_from(path), deferred)
     if print_edition.PRINT_MARKER in markdown:
         markdown = _fill_print_edition(markdown, page, config, files, language, deferred)
     _date_page(page, [page.file], language)
     return markdown
+
+
+def _with_translation_notices(markdown: str, language: str, page: str, shown_on: str, deferred: generate.Deferred) -> str:
+    """An English page's Markdown with a notice under each section whose Japanese original changed.
+
+    ``page`` is the page the Markdown comes from; ``shown_on`` the page it is published on (the print edition's own).
+    """
+    assert _state is not None
+    if language != translation_status.TRANSLATION or _state.translation is None:
+        return markdown
+    return translation_notices.with_notices(markdown, _state.translation.out_of_date(page), shown_on, deferred.hold)
 
 
 def _leave_out_of_materials_index(page: Page) -> None:
@@ -220,6 +286,7 @@ def _fill_print_edition(
         if file is None or file.page is None:
             continue
         source, _ = get_data(file.content_string)
+        source = _with_translation_notices(source, language, part.page, print_page, deferred)
         link = print_edition.linker(part.page, included, print_page)
         generated = generate.page_markdown(source, language, _state.entries, catalogue.load(), link, deferred)
         bodies.append(print_edition.as_part(generated, part, included, print_page))
@@ -311,3 +378,4 @@ def _write_search_index(config: MkDocsConfig) -> None:
     pages = _state.corpus[_state.language]  # in build order
     entries = [entry for page in pages for entry in _search_entries.get(f"{_state.language}/{page}", ())]
     search_site.write_index(Path(config.site_dir), _state.language, entries, extra)
+
