@@ -23,6 +23,13 @@ English build names each section possibly out of date, at INFO (the original mus
 once, ``--strict`` included); ``on_page_markdown`` puts a notice under such a section's English
 heading, on its page and in the print edition.
 
+Problems: ``_report`` is the one way the hook reports one, a warning (so ``--strict`` fails).
+Under ``mkdocs serve`` (``on_startup``, ``on_serve``) a board collects that warning and every
+other one MkDocs logs, and when the whole build is over (both languages) each page shows its
+problems at its top and a banner names the others (``isocontrols.preview``); ``./run serve``
+serves with ``--no-strict`` so that a problem never stops the preview. ``mkdocs build`` never
+marks a page: only ``on_serve`` does.
+
 Search: with ``extra.per_language_search`` (``mkdocs.yml``), the hook writes one index
 per language and asks Material's search plugin to index no page, so that Material's
 merged ``search_index.json``, which the search worker never reads, stays empty (and
@@ -31,13 +38,16 @@ mkdocs-static-i18n has nothing to merge). Without it, Material's own search is l
 
 from __future__ import annotations
 
+import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
@@ -54,6 +64,7 @@ from isocontrols import (
     exports,
     generate,
     index,
+    preview,
     print_edition,
     rendering,
     revision_dates,
@@ -160,6 +171,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Read the data files afresh: ``mkdocs serve`` keeps this package loaded across rebuilds."""
     for cached in (catalogue.load, errata.load, crosswalk.load_themes):
         cached.cache_clear()
+    _configure_preview(config)
     return config
 
 
@@ -187,7 +199,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def _report(problem: Problem) -> None:
-    """Report a problem a writer must fix: the one way the hook does (a warning, so ``--strict`` fails)."""
+    """Report a problem a writer must fix: the one way the hook does (a warning, so ``--strict`` fails;
+    under ``mkdocs serve``, also shown on the pages by the board, which reads it off the warning)."""
     log.warning(str(problem), extra={"problem": problem})
 
 
@@ -319,6 +332,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     """Put the generated HTML blocks held out of the Markdown back into the page; cut it into search entries."""
     if _state is None:
         return html
+    _note_output(page)
     src_uri = page.file.src_uri
     deferred = _state.deferred.pop(src_uri, None)
     if deferred:
@@ -379,3 +393,93 @@ def _write_search_index(config: MkDocsConfig) -> None:
     entries = [entry for page in pages for entry in _search_entries.get(f"{_state.language}/{page}", ())]
     search_site.write_index(Path(config.site_dir), _state.language, entries, extra)
 
+
+# Under `mkdocs serve`: the build's problems on the pages (isocontrols.preview).
+
+
+class _BoardHandler(logging.Handler):
+    """Puts every warning (and error) MkDocs logs during a serve build on the board: the hook's own
+    problems with their file and line, the others on the page they name."""
+
+    def __init__(self, board: preview.Board) -> None:
+        super().__init__(logging.WARNING)
+        self.board = board
+
+    def emit(self, record: logging.LogRecord) -> None:
+        problem = getattr(record, "problem", None)
+        if isinstance(problem, Problem):
+            self.board.add(problem)
+        else:
+            self.board.add_logged(record.getMessage())
+
+
+_board: preview.Board | None = None
+"""The problems of the current serve build; ``None`` outside ``mkdocs serve``."""
+
+_outputs: dict[Path, preview.PageOutput] = {}
+"""Every page serve builds wrote, by its HTML file, with its source file (for the boxes). Kept when a
+rebuild stops early: the pages it did not reach are the earlier build's, and still served."""
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Under ``mkdocs serve``, collect the problems of the first build already."""
+    if command == "serve":
+        _start_preview()
+
+
+def _start_preview() -> preview.Board:
+    """The board, listening to MkDocs' log from now on."""
+    global _board
+    if _board is None:
+        _board = preview.Board()
+        logging.getLogger("mkdocs").addHandler(_BoardHandler(_board))
+    return _board
+
+
+def _configure_preview(config: MkDocsConfig) -> None:
+    """Tell the board, under serve, how writers see the docs folder (MkDocs' own warnings name files inside it)."""
+    if _board is not None:
+        _board.docs_prefix = _docs_prefix(config)
+
+
+def _note_output(page: Page) -> None:
+    """Remember, under serve, which source file a written page comes from."""
+    if _board is not None:
+        language = (_language_and_page(page.file.src_uri) or (catalogue.LANGUAGES[0], ""))[0]
+        path = Path(os.path.normpath(page.file.abs_dest_path))
+        _outputs[path] = preview.PageOutput(path, _board.docs_prefix + page.file.src_uri, language)
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]) -> LiveReloadServer:
+    """Mark the first build's pages; from now on, each rebuild starts with an empty board and marks its pages.
+
+    A rebuild that fails (an error in ``mkdocs.yml``, say) is put on the board and the site
+    served as it stands, rather than left to MkDocs, which would serve nothing until it passes.
+    """
+    board = _start_preview()
+    root = Path(os.path.normpath(server.root))
+    base_path = urlsplit(config.site_url or "/").path or "/"
+
+    def mark_pages() -> None:
+        preview.mark_site(root, _outputs.values(), board.problems, base_path, catalogue.LANGUAGES[0])
+
+    def rebuild() -> None:
+        board.clear()
+        try:
+            builder()
+        except Exception as error:  # noqa: BLE001 - any failure is shown, and the preview goes on
+            problem = Problem(preview.BUILD, None, f"the rebuild stopped: {error}")
+            log.error(str(problem), extra={"problem": problem})
+        mark_pages()
+
+    mark_pages()
+    server.builder = rebuild
+    return server
+
+
+def on_shutdown() -> None:
+    """Stop listening to MkDocs' log."""
+    global _board
+    for handler in [h for h in logging.getLogger("mkdocs").handlers if isinstance(h, _BoardHandler)]:
+        logging.getLogger("mkdocs").removeHandler(handler)
+    _board = None
