@@ -42,7 +42,8 @@ def stale_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     server.shutdown()
 
 
-def _heading_above(page, notice) -> str:  # noqa: ANN001 - Playwright objects
+def _heading_above(notice) -> str:  # noqa: ANN001 - a Playwright locator
+    """The element right before the notice, as ``H2#backup``."""
     return notice.evaluate("element => element.previousElementSibling.tagName + '#' + element.previousElementSibling.id")
 
 
@@ -51,7 +52,7 @@ def test_notice_sits_under_its_heading_and_leads_to_the_japanese_section(stale_s
     notice = page.get_by_role("note")
     assert notice.count() == 1
     assert notice.is_visible()
-    assert _heading_above(page, notice) == "H2#backup"
+    assert _heading_above(notice) == "H2#backup"
     assert notice.inner_text().startswith("This translation may be out of date")
     notice.get_by_role("link", name="Read the Japanese original").click()
     page.wait_for_url(stale_site_url + "operations/#backup")
@@ -88,7 +89,7 @@ def test_notice_is_printed(stale_site_url: str, page, path: str) -> None:  # noq
     page.goto(stale_site_url + path)
     notice = page.locator(".translation-notice")
     assert notice.count() == 1 and notice.is_visible()
-    assert _heading_above(page, notice) in ("H2#backup", "H3#operations--backup")
+    assert _heading_above(notice) in ("H2#backup", "H3#operations--backup")
 
 
 @pytest.mark.parametrize("path", ["operations/", "print/", "en/", "en/controls/"])
