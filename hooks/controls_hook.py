@@ -21,6 +21,19 @@ each build's ``on_files``.
   from the print page's HTML); ``controls.json`` and ``controls.csv`` at the site root
   (default-language build).
 
+Translations (``isocontrols.translations``): ``on_files`` compares every Japanese section with
+the record ``docs/translations.csv`` (and keeps the record out of the published files); the
+English build names each section possibly out of date, at INFO (the original must publish at
+once, ``--strict`` included); ``on_page_markdown`` puts a notice under such a section's English
+heading, on its page and in the print edition.
+
+Problems: ``_report`` is the one way the hook reports one, a warning (so ``--strict`` fails).
+Under ``mkdocs serve`` (``on_startup``, ``on_serve``) a board collects that warning and every
+other one MkDocs logs, and when the whole build is over (both languages) each page shows its
+problems at its top and a banner names the others (``isocontrols.preview``); ``./run serve``
+serves with ``--no-strict`` so that a problem never stops the preview. ``mkdocs build`` never
+marks a page: only ``on_serve`` does.
+
 Search: with ``extra.per_language_search`` (``mkdocs.yml``), the hook writes one index
 per language and asks Material's search plugin to index no page, so that Material's
 merged ``search_index.json``, which the search worker never reads, stays empty (and
@@ -29,7 +42,9 @@ mkdocs-static-i18n has nothing to merge). Without it, Material's own search is l
 
 from __future__ import annotations
 
+import logging
 import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -37,6 +52,7 @@ from urllib.parse import urljoin, urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
@@ -56,6 +72,7 @@ from isocontrols import (
     index,
     llms,
     page_checks,
+    preview,
     print_edition,
     rendering,
     revision_dates,
@@ -67,6 +84,9 @@ from isocontrols import (
 from isocontrols.pdf import edition as pdf_edition
 from isocontrols.pdf import writer as pdf_writer
 from isocontrols.problems import Problem
+from isocontrols.translations import notices as translation_notices
+from isocontrols.translations import record as translation_record
+from isocontrols.translations import status as translation_status
 from isocontrols.wording import additions
 
 log = get_plugin_logger("isocontrols")
@@ -105,6 +125,8 @@ class BuildState:
     """The print page's content HTML, which the PDF edition is made from."""
     files: Files | None = None
     """The build's files, whose Markdown ``llms-full.txt`` is written from."""
+    translation: translation_status.Status | None = None
+    """Every Japanese section against the translation record."""
 
 
 _state: BuildState | None = None
@@ -195,10 +217,11 @@ def _docs_prefix(config: MkDocsConfig) -> str:
     return os.path.relpath(config.docs_dir, root).replace(os.sep, "/") + "/"
 
 
-def _report(problems: list[Problem]) -> None:
-    """Tell the writer: each problem is a warning, so that ``mkdocs build --strict`` fails."""
+def _report(problems: Iterable[Problem]) -> None:
+    """Tell the writer, the one way the hook does: each problem is a warning, so that ``mkdocs build --strict``
+    fails; under ``mkdocs serve`` the board also shows it on the pages, reading it off the warning."""
     for problem in problems:
-        log.warning(str(problem))
+        log.warning(str(problem), extra={"problem": problem})
 
 
 def _belongs_to_this_build(problem: Problem, docs_prefix: str, language: str) -> bool:
@@ -214,6 +237,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     refusal = urls.site_url_problem(config.site_url)
     if refusal:
         raise PluginError(f"isocontrols: {refusal}")
+    _configure_preview(config)
     return config
 
 
@@ -238,8 +262,44 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         per_language_search=bool(config.extra.get("per_language_search")),
         pdf_editions=bool(config.extra.get("pdf_editions")),
         files=files,
+        translation=_compare_translations(files, config, docs_prefix),
     )
     return files
+
+
+def _compare_translations(files: Files, config: MkDocsConfig, docs_prefix: str) -> translation_status.Status:
+    """Every Japanese section against the record, which is taken out of the published files; report what it finds.
+
+    Problems (a broken record row, an anchor used twice) are reported in the Japanese build;
+    what is out of step is said once, at INFO, in the English build, whose pages carry the notices.
+    """
+    record_file = files.get_file_from_path(translation_record.RECORD_NAME)
+    if record_file is not None:
+        files.remove(record_file)
+    shown = docs_prefix + translation_record.RECORD_NAME
+    record = translation_record.load(Path(config.docs_dir, translation_record.RECORD_NAME), shown)
+    original = translation_status.ORIGINAL
+    pages = {}
+    for file in files.documentation_pages():
+        located = _language_and_page(file.src_uri)
+        if located and located[0] == original:
+            pages[located[1]] = file.content_string
+    found = translation_status.compare(pages, record, f"{docs_prefix}{original}/")
+    language = config.theme["language"]
+    if language == original:
+        _report(found.problems)
+    elif language == translation_status.TRANSLATION:
+        for note in _translation_notes(found, shown, docs_prefix):
+            log.info(note)
+    return found
+
+
+def _translation_notes(found: translation_status.Status, shown: str, docs_prefix: str) -> list[str]:
+    """What the English build says: each section possibly out of date, each record of a vanished section, the new sections."""
+    notes = [translation_status.out_of_date_note(section, docs_prefix) for section in found.out_of_date()]
+    notes += [translation_status.vanished_note(vanished, shown, docs_prefix) for vanished in found.vanished]
+    new_sections = translation_status.not_recorded_note(found, shown)
+    return notes + [new_sections] if new_sections else notes
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -259,12 +319,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     first_line = scanned.first_line if scanned else 1
     link = urls.linker_from(path)
     filled = _additions_list(link)
+    edits = _translation_notices(scanned, path, path, deferred)
     if citations.scan(markdown, first_line).marker_lines(print_edition.PRINT_MARKER):
         filled.update(_print_edition(page, config, files, language, deferred))
         _state.print_page = page
     else:
         _date_page(page, [page.file], language)
-    return generate.page_markdown(markdown, language, _state.entries, catalogue.load(), link, deferred, first_line, filled)
+    return generate.page_markdown(markdown, language, _state.entries, catalogue.load(), link, deferred, first_line, filled, edits)
 
 
 def _additions_list(link: urls.Linker) -> dict[str, str]:
@@ -275,6 +336,17 @@ def _additions_list(link: urls.Linker) -> dict[str, str]:
     listing = {page for page, scan in _state.corpus[_state.language].items() if scan.marker_lines(additions.MARKER)}
     listed = sorted((a for a in _state.additions if a.page not in listing), key=lambda addition: order.get(addition.page, len(order)))
     return {additions.MARKER: additions.render(listed, _state.language, link)}
+
+
+def _translation_notices(scanned: citations.PageScan | None, page: str, shown_on: str, deferred: generate.Deferred) -> list[generate.Edit]:
+    """Where an English page gets a notice under each section whose Japanese original changed (none elsewhere).
+
+    ``page`` is the page the Markdown comes from; ``shown_on`` the page it is published on (the print edition's own).
+    """
+    assert _state is not None
+    if _state.language != translation_status.TRANSLATION or _state.translation is None or scanned is None:
+        return []
+    return translation_notices.notice_edits(scanned, _state.translation.out_of_date(page), shown_on, deferred.hold)
 
 
 def _leave_out_of_materials_index(page: Page) -> None:
@@ -307,7 +379,8 @@ def _print_edition(page: Page, config: MkDocsConfig, files: Files, language: str
             continue
         source, first_line = _body(file.content_string)
         link = print_edition.linker(part.page, included, print_page)
-        generated = generate.page_markdown(source, language, _state.entries, catalogue.load(), link, deferred, first_line, _additions_list(link))
+        notices = _translation_notices(_state.corpus[language].get(part.page), part.page, print_page, deferred)
+        generated = generate.page_markdown(source, language, _state.entries, catalogue.load(), link, deferred, first_line, _additions_list(link), notices)
         bodies.append(print_edition.as_part(generated, part, included, print_page))
         sources.append(file)
     _date_page(page, sources, language)
@@ -337,6 +410,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     """Put the generated HTML blocks held out of the Markdown back into the page; check it; cut it into search entries."""
     if _state is None:
         return html
+    _note_output(page)
     src_uri = page.file.src_uri
     deferred = _state.deferred.pop(src_uri, None)
     if deferred:
@@ -467,3 +541,94 @@ def _write_llms_txt(config: MkDocsConfig) -> None:
     folder = Path(config.site_dir, urls.site_path("index.md", language))
     (folder / llms.LLMS_TXT).write_text(llms.llms_txt(site, summary), encoding="utf-8")
     (folder / llms.LLMS_FULL_TXT).write_text(llms.llms_full_txt(site, summary, document), encoding="utf-8")
+
+
+# Under `mkdocs serve`: the build's problems on the pages (isocontrols.preview).
+
+
+class _BoardHandler(logging.Handler):
+    """Puts every warning (and error) MkDocs logs during a serve build on the board: the hook's own
+    problems with their file and line, the others on the page they name."""
+
+    def __init__(self, board: preview.Board) -> None:
+        super().__init__(logging.WARNING)
+        self.board = board
+
+    def emit(self, record: logging.LogRecord) -> None:
+        problem = getattr(record, "problem", None)
+        if isinstance(problem, Problem):
+            self.board.add(problem)
+        else:
+            self.board.add_logged(record.getMessage())
+
+
+_board: preview.Board | None = None
+"""The problems of the current serve build; ``None`` outside ``mkdocs serve``."""
+
+_outputs: dict[Path, preview.PageOutput] = {}
+"""Every page serve builds wrote, by its HTML file, with its source file (for the boxes). Kept when a
+rebuild stops early: the pages it did not reach are the earlier build's, and still served."""
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Under ``mkdocs serve``, collect the problems of the first build already."""
+    if command == "serve":
+        _start_preview()
+
+
+def _start_preview() -> preview.Board:
+    """The board, listening to MkDocs' log from now on."""
+    global _board
+    if _board is None:
+        _board = preview.Board()
+        logging.getLogger("mkdocs").addHandler(_BoardHandler(_board))
+    return _board
+
+
+def _configure_preview(config: MkDocsConfig) -> None:
+    """Tell the board, under serve, how writers see the docs folder (MkDocs' own warnings name files inside it)."""
+    if _board is not None:
+        _board.docs_prefix = _docs_prefix(config)
+
+
+def _note_output(page: Page) -> None:
+    """Remember, under serve, which source file a written page comes from."""
+    if _board is not None:
+        language = (_language_and_page(page.file.src_uri) or (catalogue.LANGUAGES[0], ""))[0]
+        path = Path(os.path.normpath(page.file.abs_dest_path))
+        _outputs[path] = preview.PageOutput(path, _board.docs_prefix + page.file.src_uri, language)
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]) -> LiveReloadServer:
+    """Mark the first build's pages; from now on, each rebuild starts with an empty board and marks its pages.
+
+    A rebuild that fails (an error in ``mkdocs.yml``, say) is put on the board and the site
+    served as it stands, rather than left to MkDocs, which would serve nothing until it passes.
+    """
+    board = _start_preview()
+    root = Path(os.path.normpath(server.root))
+    base_path = urlsplit(config.site_url or "/").path or "/"
+
+    def mark_pages() -> None:
+        preview.mark_site(root, _outputs.values(), board.problems, base_path, catalogue.LANGUAGES[0])
+
+    def rebuild() -> None:
+        board.clear()
+        try:
+            builder()
+        except Exception as error:  # noqa: BLE001 - any failure is shown, and the preview goes on
+            problem = Problem(preview.BUILD, None, f"the rebuild stopped: {error}")
+            log.error(str(problem), extra={"problem": problem})
+        mark_pages()
+
+    mark_pages()
+    server.builder = rebuild
+    return server
+
+
+def on_shutdown() -> None:
+    """Stop listening to MkDocs' log."""
+    global _board
+    for handler in [h for h in logging.getLogger("mkdocs").handlers if isinstance(h, _BoardHandler)]:
+        logging.getLogger("mkdocs").removeHandler(handler)
+    _board = None

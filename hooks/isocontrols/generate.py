@@ -21,7 +21,7 @@ character.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from isocontrols import coverage, crosswalk, errata, print_edition, rendering
 from isocontrols.catalogue import Catalogue
@@ -121,7 +121,11 @@ def plain(text: str) -> str:
     return INLINE_MARK.sub(lambda match: match.group("text"), text) if "\U000f0001" in text else text
 
 
-def splice(markdown: str, edits: list[tuple[int, int, str]]) -> str:
+Edit = tuple[int, int, str]
+"""A change to a page's Markdown: the (start, end) span replaced by the text (an insertion when start == end)."""
+
+
+def splice(markdown: str, edits: list[Edit]) -> str:
     """``markdown`` with each (start, end) span replaced by its text; spans do not overlap."""
     pieces, position = [], 0
     for start, end, text in sorted(edits):
@@ -140,15 +144,17 @@ def page_markdown(
     deferred: Deferred,
     first_line: int = 1,
     filled: Mapping[str, str] | None = None,
+    edits: Sequence[Edit] = (),
 ) -> str:
     """Link the page's citations and fill each marker line it holds (its big HTML blocks held in ``deferred``).
 
     Only a marker alone on its line outside code is filled, and only its first line: a marker
     written as an example stays an example, and a second one is a validation problem.
-    ``filled`` gives the text of markers that the caller generates (the print edition's).
+    ``filled`` gives the text of markers that the caller generates (the print edition's);
+    ``edits`` are the caller's own changes (the translation notices under headings).
     """
     page = scan(markdown, first_line)
-    edits = []
+    edits = list(edits)
     for citation in page.citations:
         for item in citation.items:
             control = catalogue.controls.get(item.text)
