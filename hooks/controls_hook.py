@@ -16,6 +16,9 @@ each build's ``on_files``.
 - ``on_page_context``: make the language switcher's links relative to the site.
 - ``on_post_build``: write the language's search index; ``controls.json`` and
   ``controls.csv`` at the site root (default-language build).
+- Site security (``isocontrols.site_security``, issue 13): every page's Content-Security-Policy
+  and Referrer-Policy ``<meta>`` (``on_post_page``, ``on_post_template``), ``_headers`` and
+  ``/.well-known/security.txt`` (``on_post_build``).
 
 Search: with ``extra.per_language_search`` (``mkdocs.yml``), the hook writes one index
 per language and asks Material's search plugin to index no page, so that Material's
@@ -32,10 +35,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_build_datetime
 from mkdocs.utils.meta import get_data
 
 from isocontrols import (
@@ -56,6 +60,8 @@ from isocontrols import (
     urls,
     validation,
 )
+from isocontrols.problems import Problem
+from isocontrols.site_security import headers_file, page_policy, policy, security_txt
 
 log = get_plugin_logger("isocontrols")
 
@@ -290,6 +296,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Write this language's search index, then the exports once, at the site root (default language)."""
     if _state is None:
         return
+    _write_site_security(config)
     if _state.per_language_search:
         _write_search_index(config)
     if _state.language != catalogue.LANGUAGES[0]:
@@ -311,3 +318,69 @@ def _write_search_index(config: MkDocsConfig) -> None:
     pages = _state.corpus[_state.language]  # in build order
     entries = [entry for page in pages for entry in _search_entries.get(f"{_state.language}/{page}", ())]
     search_site.write_index(Path(config.site_dir), _state.language, entries, extra)
+
+
+# --- Site security (issue 13): the policy in every page, _headers and security.txt ---------------
+
+_live_preview = False
+"""Whether ``mkdocs serve`` runs: its live-reload script is inline and changes with every request."""
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Remember whether this is the live preview, whose pages allow inline scripts (``policy.for_live_preview``)."""
+    global _live_preview
+    _live_preview = command == "serve"
+
+
+def _with_policy(html: str, shown_as: str, source: str, config: MkDocsConfig) -> str:
+    """The page with its policy ``<meta>`` elements; what the policy would block in it reported against ``shown_as``."""
+    for blocked in page_policy.blocked(html, urlsplit(config.site_url or "").netloc):
+        log.warning(str(Problem(shown_as, page_policy.source_line(source, blocked.needle), blocked.message)))
+    inline = page_policy.inline_sources(html)
+    secured = page_policy.with_policy(html, policy.for_live_preview(inline) if _live_preview else inline)
+    if secured is None:
+        log.warning(f"{shown_as}: the page has no <head>, so it cannot carry its Content-Security-Policy")
+        return html
+    return secured
+
+
+@event_priority(-1000)  # after every other plugin: the hashes are those of the page as published
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Give the page its Content-Security-Policy and Referrer-Policy."""
+    return _with_policy(output, f"{_docs_prefix(config)}{page.file.src_uri}", page.file.content_string, config)
+
+
+@event_priority(-1000)
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """Give the theme's own pages (``404.html``) the same policy; leave ``sitemap.xml`` alone."""
+    return _with_policy(output_content, template_name, "", config) if template_name.endswith(".html") else output_content
+
+
+def _write_site_security(config: MkDocsConfig) -> None:
+    """``_headers`` from every page built so far (whole after the last language's build); security.txt once."""
+    assert _state is not None
+    site = Path(config.site_dir)
+    pages = (page_policy.inline_sources(path.read_text(encoding="utf-8")) for path in site.rglob("*.html"))
+    text, problems = headers_file.headers_file(_state.base_path, pages)
+    (site / headers_file.FILE_NAME).write_text(text, encoding="utf-8")
+    if _state.language == catalogue.LANGUAGES[-1]:
+        for problem in problems:
+            log.warning(str(problem))
+    if _state.language == catalogue.LANGUAGES[0]:
+        _write_security_txt(config)
+
+
+def _write_security_txt(config: MkDocsConfig) -> None:
+    """``/.well-known/security.txt`` from ``extra.security`` in ``mkdocs.yml`` (written directly: MkDocs skips dot folders)."""
+    config_file = Path(config.config_file_path or "mkdocs.yml")
+    config_text = config_file.read_text(encoding="utf-8") if config_file.is_file() else ""
+    settings, problems = security_txt.settings(config.extra, config_file.name, config_text)
+    for problem in problems:
+        log.warning(str(problem))
+    if settings is None:
+        return
+    policies = [f"{_home_url(config, language)}contact/" for language in catalogue.LANGUAGES]
+    text = security_txt.security_txt(settings, get_build_datetime().date(), config.site_url or "", catalogue.LANGUAGES, policies)
+    path = Path(config.site_dir, security_txt.PATH)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")

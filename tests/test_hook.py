@@ -151,7 +151,7 @@ def test_missing_control_index_page_fails_the_build(fixture_site: Path, caplog: 
 
 def _per_language_search(site: Path, plugins: str | None = None) -> None:
     config = site / "mkdocs.yml"
-    text = config.read_text() + "extra:\n  per_language_search: true\n"
+    text = config.read_text().replace("extra:\n", "extra:\n  per_language_search: true\n", 1)
     if plugins is not None:
         text = text.replace("plugins:\n  - search\n", plugins)
     config.write_text(text)
