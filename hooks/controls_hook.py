@@ -285,10 +285,23 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     """Make the language switcher's links relative, so they work wherever the site is served."""
     if _state is None:
         return context
-    # The templates read ``config.extra.alternate`` as an attribute first, which is where static-i18n puts it.
-    switcher = getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
-    for alternate in switcher:
+    for alternate in _switcher(config):
         alternate["link"] = alternates.site_relative(alternate["link"], _state.base_path)
+    return context
+
+
+def _switcher(config: MkDocsConfig) -> list[dict]:
+    """The language switcher's entries (``link``, ``lang``, ``name``) as the templates will read them."""
+    # The templates read ``config.extra.alternate`` as an attribute first, which is where static-i18n puts it.
+    return getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
+
+
+def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
+    """The 404 page belongs to no page: its switcher (and hreflang) lead to each language's home, not to the last page built."""
+    if template_name == "404.html":
+        for alternate in _switcher(config):
+            if alternate.get("lang") in catalogue.LANGUAGES:
+                alternate["link"] = urls.site_path("index.md", alternate["lang"])
     return context
 
 

@@ -8,8 +8,10 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+from static_host import StaticHost
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
@@ -60,6 +62,14 @@ def site_url(built_site: Path) -> Iterator[str]:
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def deployed_site(built_site: Path) -> Iterator[StaticHost]:
+    """The built site as Cloudflare Pages or Netlify serve it: at SITE_URL's path, with ``_headers`` and ``404.html``."""
+    host = StaticHost(built_site, urlsplit(SITE_URL).path).start()
+    yield host
+    host.stop()
 
 
 @pytest.fixture(scope="session")
