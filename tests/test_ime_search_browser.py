@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -126,19 +127,35 @@ class Reader:
         return self.page.evaluate("document.getElementById('__search').checked")
 
 
-@pytest.fixture
-def reader(request: pytest.FixtureRequest, browser: Any, deployed_site: StaticHost) -> Iterator[Reader]:
-    """A fresh phone or desktop page (``request.param``: device, language) on the home page, search box open."""
-    device, language = request.param
+@contextmanager
+def _reader(browser: Any, host: StaticHost, device: str, language: str, index_delay: float = 0.0) -> Iterator[Reader]:
+    """A fresh phone or desktop page on the language's home page, shown (DOM loaded); the index held back ``index_delay`` s."""
     context = browser.new_context(**DEVICES[device], permissions=["clipboard-read", "clipboard-write"])
     context.add_init_script(WATCH_SEARCH)
-    page = context.new_page()
-    typist = Reader(page, deployed_site, device, language)
-    page.goto(typist.home)
-    page.wait_for_function("() => window.__ready")
-    typist.open_search()
-    yield typist
-    context.close()
+    host.delays[f"search/index.{language}.json"] = index_delay
+    try:
+        typist = Reader(context.new_page(), host, device, language)
+        typist.page.goto(typist.home, wait_until="domcontentloaded")
+        yield typist
+    finally:
+        host.delays.clear()
+        context.close()
+
+
+@pytest.fixture
+def reader(request: pytest.FixtureRequest, browser: Any, deployed_site: StaticHost) -> Iterator[Reader]:
+    """A reader (``request.param``: device, language) with the search ready and its box open."""
+    with _reader(browser, deployed_site, *request.param) as typist:
+        typist.page.wait_for_function("() => window.__ready")
+        typist.open_search()
+        yield typist
+
+
+@pytest.fixture
+def slow_reader(request: pytest.FixtureRequest, browser: Any, deployed_site: StaticHost) -> Iterator[Reader]:
+    """A reader on a slow network: the search index arrives 1.5 s after the page shows."""
+    with _reader(browser, deployed_site, *request.param, index_delay=1.5) as typist:
+        yield typist
 
 
 def _ids(readers: list[tuple[str, str]]) -> list[str]:
@@ -242,63 +259,32 @@ def test_a_conversion_given_up_leaves_the_results_of_the_committed_text(reader: 
     assert set(reader.queries()) <= {"", reader.words.word}, reader.queries()
 
 
-@pytest.mark.parametrize(("device", "language"), READERS, ids=_ids(READERS))
-def test_a_word_committed_before_the_index_arrives_is_answered_when_it_does(
-    browser: Any, deployed_site: StaticHost, device: str, language: str
-) -> None:
+@pytest.mark.parametrize("slow_reader", READERS, ids=_ids(READERS), indirect=True)
+def test_a_word_committed_before_the_index_arrives_is_answered_when_it_does(slow_reader: Reader) -> None:
     """On a slow network the reader types as soon as the page shows: the answer comes once the index is in."""
-    context = browser.new_context(**DEVICES[device])
-    context.add_init_script(WATCH_SEARCH)
-    reader = Reader(context.new_page(), deployed_site, device, language)
-    deployed_site.delays[f"search/index.{language}.json"] = 1.5
-    try:
-        reader.page.goto(reader.home, wait_until="domcontentloaded")
-        reader.open_search()
-        reader.type_word()
-        assert not reader.page.evaluate("window.__ready"), "the index came before the word: nothing was tested"
-        reader.wait_for_section(reader.words.section)
-    finally:
-        deployed_site.delays.clear()
-        context.close()
+    slow_reader.open_search()
+    slow_reader.type_word()
+    assert not slow_reader.page.evaluate("window.__ready"), "the index came before the word: nothing was tested"
+    slow_reader.wait_for_section(slow_reader.words.section)
 
 
-@pytest.mark.parametrize(("device", "language"), [("phone", "ja"), ("desktop", "en")], ids=["phone-ja", "desktop-en"])
-def test_an_index_arriving_mid_conversion_waits_for_the_committed_word(
-    browser: Any, deployed_site: StaticHost, device: str, language: str
-) -> None:
+@pytest.mark.parametrize("slow_reader", [("phone", "ja"), ("desktop", "en")], ids=["phone-ja", "desktop-en"], indirect=True)
+def test_an_index_arriving_mid_conversion_waits_for_the_committed_word(slow_reader: Reader) -> None:
     """Material reads the field when its index is ready: in the middle of a conversion, that query waits for the commit."""
-    context = browser.new_context(**DEVICES[device])
-    context.add_init_script(WATCH_SEARCH)
-    reader = Reader(context.new_page(), deployed_site, device, language)
-    deployed_site.delays[f"search/index.{language}.json"] = 1.0
-    try:
-        reader.page.goto(reader.home, wait_until="domcontentloaded")
-        reader.open_search()
-        for text in reader.words.composition:
-            reader.compose(text)
-        reader.page.wait_for_function("() => window.__ready")
-        reader.page.wait_for_timeout(300)
-        assert set(reader.queries()) <= {""} and reader.results() == []
-        reader.commit(reader.words.word)
-        reader.wait_for_section(reader.words.section)
-        assert set(reader.queries()) <= {"", reader.words.word}, reader.queries()
-    finally:
-        deployed_site.delays.clear()
-        context.close()
+    slow_reader.open_search()
+    for text in slow_reader.words.composition:
+        slow_reader.compose(text)
+    slow_reader.page.wait_for_function("() => window.__ready")
+    slow_reader.page.wait_for_timeout(300)
+    assert set(slow_reader.queries()) <= {""} and slow_reader.results() == []
+    slow_reader.commit(slow_reader.words.word)
+    slow_reader.wait_for_section(slow_reader.words.section)
+    assert set(slow_reader.queries()) <= {"", slow_reader.words.word}, slow_reader.queries()
 
 
-@pytest.mark.parametrize("language", ["ja", "en"])
-def test_keys_typed_as_soon_as_the_page_shows_are_answered(browser: Any, deployed_site: StaticHost, language: str) -> None:
-    context = browser.new_context(**DEVICES["desktop"])
-    context.add_init_script(WATCH_SEARCH)
-    reader = Reader(context.new_page(), deployed_site, "desktop", language)
-    deployed_site.delays[f"search/index.{language}.json"] = 1.0
-    try:
-        reader.page.goto(reader.home, wait_until="domcontentloaded")
-        reader.page.keyboard.press("/")  # Material's shortcut to the search box
-        reader.page.keyboard.type("A.10.1.1")
-        assert not reader.page.evaluate("window.__ready")
-        reader.wait_for_section(reader.words.section)
-    finally:
-        deployed_site.delays.clear()
-        context.close()
+@pytest.mark.parametrize("slow_reader", [("desktop", "ja"), ("desktop", "en")], ids=["desktop-ja", "desktop-en"], indirect=True)
+def test_keys_typed_as_soon_as_the_page_shows_are_answered(slow_reader: Reader) -> None:
+    slow_reader.page.keyboard.press("/")  # Material's shortcut to the search box
+    slow_reader.page.keyboard.type("A.10.1.1")
+    assert not slow_reader.page.evaluate("window.__ready")
+    slow_reader.wait_for_section(slow_reader.words.section)
