@@ -33,6 +33,9 @@ other one MkDocs logs, and when the whole build is over (both languages) each pa
 problems at its top and a banner names the others (``isocontrols.preview``); ``./run serve``
 serves with ``--no-strict`` so that a problem never stops the preview. ``mkdocs build`` never
 marks a page: only ``on_serve`` does.
+- Site security (``isocontrols.site_security``, issue 13): every page's Content-Security-Policy
+  and Referrer-Policy ``<meta>`` (``on_post_page``, ``on_post_template``), ``_headers`` and
+  ``/.well-known/security.txt`` (``on_post_build``).
 
 Search: with ``extra.per_language_search`` (``mkdocs.yml``), the hook writes one index
 per language and asks Material's search plugin to index no page, so that Material's
@@ -53,10 +56,11 @@ from urllib.parse import urljoin, urlsplit
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_build_datetime
 from mkdocs.utils.meta import get_data
 
 from isocontrols import (
@@ -88,6 +92,7 @@ from isocontrols.translations import notices as translation_notices
 from isocontrols.translations import record as translation_record
 from isocontrols.translations import status as translation_status
 from isocontrols.wording import additions
+from isocontrols.site_security import headers_file, page_policy, policy, security_txt
 
 log = get_plugin_logger("isocontrols")
 
@@ -457,10 +462,23 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     """Make the language switcher's links relative, so they work wherever the site is served."""
     if _state is None:
         return context
-    # The templates read ``config.extra.alternate`` as an attribute first, which is where static-i18n puts it.
-    switcher = getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
-    for alternate in switcher:
+    for alternate in _switcher(config):
         alternate["link"] = alternates.site_relative(alternate["link"], _state.base_path)
+    return context
+
+
+def _switcher(config: MkDocsConfig) -> list[dict]:
+    """The language switcher's entries (``link``, ``lang``, ``name``) as the templates will read them."""
+    # The templates read ``config.extra.alternate`` as an attribute first, which is where static-i18n puts it.
+    return getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
+
+
+def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
+    """The 404 page belongs to no page: its switcher (and hreflang) lead to each language's home, not to the last page built."""
+    if template_name == "404.html":
+        for alternate in _switcher(config):
+            if alternate.get("lang") in catalogue.LANGUAGES:
+                alternate["link"] = urls.site_path("index.md", alternate["lang"])
     return context
 
 
@@ -468,6 +486,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Write this language's search index, then the exports once, at the site root (default language)."""
     if _state is None:
         return
+    _write_site_security(config)
     if _state.per_language_search:
         _write_search_index(config)
     if _state.pdf_editions:
@@ -485,7 +504,7 @@ def _write_search_index(config: MkDocsConfig) -> None:
     """This language's prebuilt index; 2022 numbers (8.13) find the sections their 2013 controls answer."""
     assert _state is not None
     if not any(name.endswith("search") for name in config.plugins):
-        log.warning("no search box: Material's search plugin is off; add `- search` under plugins")
+        _report([Problem("mkdocs.yml", None, "no search box: Material's search plugin is off; add `- search` under plugins")])
         return
     ids_2022 = crosswalk.ids_2022_by_section(_state.entries, _state.language)
     extra = search_site.section_locations(ids_2022, _state.language)
@@ -500,7 +519,7 @@ def _write_pdf_edition(config: MkDocsConfig) -> None:
     language, site_url = _state.language, config.site_url or ""
     shown_as = urls.site_path("index.md", language) + pdf_edition.PDF_NAME
     if _state.print_page is None or not _state.print_html:
-        log.warning(f"{shown_as}: no PDF edition: no page of docs/{language}/ holds {print_edition.PRINT_MARKER}")
+        _report([Problem(shown_as, None, f"no PDF edition: no page of docs/{language}/ holds {print_edition.PRINT_MARKER}")])
         return
     page = _state.print_page
     edition = pdf_edition.Edition(
@@ -513,8 +532,7 @@ def _write_pdf_edition(config: MkDocsConfig) -> None:
     )
     html = pdf_edition.document(_state.print_html, edition)
     base_url = str(Path(config.site_dir, page.file.dest_uri))
-    for problem in pdf_writer.write(html, Path(config.site_dir, shown_as), base_url, shown_as):
-        log.warning(str(problem))
+    _report(pdf_writer.write(html, Path(config.site_dir, shown_as), base_url, shown_as))
 
 
 def _write_llms_txt(config: MkDocsConfig) -> None:
@@ -571,8 +589,11 @@ rebuild stops early: the pages it did not reach are the earlier build's, and sti
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    """Under ``mkdocs serve``, collect the problems of the first build already."""
-    if command == "serve":
+    """Under ``mkdocs serve``: collect the problems of the first build already, and let the pages
+    run the live-reload script, which is inline and changes with every request (``policy.for_live_preview``)."""
+    global _live_preview
+    _live_preview = command == "serve"
+    if _live_preview:
         _start_preview()
 
 
@@ -632,3 +653,61 @@ def on_shutdown() -> None:
     for handler in [h for h in logging.getLogger("mkdocs").handlers if isinstance(h, _BoardHandler)]:
         logging.getLogger("mkdocs").removeHandler(handler)
     _board = None
+
+
+# --- Site security (issue 13): the policy in every page, _headers and security.txt ---------------
+
+_live_preview = False
+"""Whether ``mkdocs serve`` runs: its live-reload script is inline and changes with every request."""
+
+
+def _with_policy(html: str, shown_as: str, source: str, config: MkDocsConfig) -> str:
+    """The page with its policy ``<meta>`` elements; what the policy would block in it reported against ``shown_as``."""
+    blocked = page_policy.blocked(html, urlsplit(config.site_url or "").netloc)
+    _report(Problem(shown_as, page_policy.source_line(source, item.needle), item.message) for item in blocked)
+    inline = page_policy.inline_sources(html)
+    secured = page_policy.with_policy(html, policy.for_live_preview(inline) if _live_preview else inline)
+    if secured is None:
+        _report([Problem(shown_as, None, "the page has no <head>, so it cannot carry its Content-Security-Policy")])
+        return html
+    return secured
+
+
+@event_priority(-1000)  # after every other plugin: the hashes are those of the page as published
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Give the page its Content-Security-Policy and Referrer-Policy."""
+    return _with_policy(output, f"{_docs_prefix(config)}{page.file.src_uri}", page.file.content_string, config)
+
+
+@event_priority(-1000)
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """Give the theme's own pages (``404.html``) the same policy; leave ``sitemap.xml`` alone."""
+    return _with_policy(output_content, template_name, "", config) if template_name.endswith(".html") else output_content
+
+
+def _write_site_security(config: MkDocsConfig) -> None:
+    """``_headers`` from every page built so far (whole after the last language's build); security.txt once."""
+    assert _state is not None
+    site = Path(config.site_dir)
+    pages = (page_policy.inline_sources(path.read_text(encoding="utf-8")) for path in site.rglob("*.html"))
+    text, problems = headers_file.headers_file(_state.base_path, pages)
+    (site / headers_file.FILE_NAME).write_text(text, encoding="utf-8")
+    if _state.language == catalogue.LANGUAGES[-1]:
+        _report(problems)
+    if _state.language == catalogue.LANGUAGES[0]:
+        _write_security_txt(config)
+
+
+def _write_security_txt(config: MkDocsConfig) -> None:
+    """``/.well-known/security.txt`` from ``extra.security`` in ``mkdocs.yml`` (written directly: MkDocs skips dot folders)."""
+    config_file = Path(config.config_file_path or "mkdocs.yml")
+    config_text = config_file.read_text(encoding="utf-8") if config_file.is_file() else ""
+    settings, problems = security_txt.settings(config.extra, config_file.name, config_text)
+    _report(problems)
+    if settings is None:
+        return
+    policies = [f"{_home_url(config, language)}contact/" for language in catalogue.LANGUAGES]
+    text = security_txt.security_txt(settings, get_build_datetime().date(), config.site_url or "", catalogue.LANGUAGES, policies)
+    path = Path(config.site_dir, security_txt.PATH)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")

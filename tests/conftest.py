@@ -9,8 +9,10 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+from static_host import StaticHost
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
@@ -70,6 +72,14 @@ def site_url(built_site: Path) -> Iterator[str]:
     """The built site served over HTTP on a free localhost port; yields its base URL."""
     with served(built_site) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def deployed_site(built_site: Path) -> Iterator[StaticHost]:
+    """The built site as Cloudflare Pages or Netlify serve it: at SITE_URL's path, with ``_headers`` and ``404.html``."""
+    host = StaticHost(built_site, urlsplit(SITE_URL).path).start()
+    yield host
+    host.stop()
 
 
 @pytest.fixture(scope="session")

@@ -106,7 +106,7 @@ def open_search(page: Any, url: str) -> None:
     page.add_init_script(WATCH_WORKER)
     page.goto(url)
     page.focus("input.md-search__input")
-    page.wait_for_function("window.__search && window.__search.ready", timeout=15_000)
+    page.wait_for_function("() => window.__search && window.__search.ready", timeout=15_000)
 
 
 def search(page: Any, query: str) -> tuple[float, list[str]]:

@@ -1,9 +1,10 @@
 """Determinism: two builds of the same commit give the same files, byte for byte.
 
-Only the sitemap may differ, and only in its dates: a page that Git does not know yet
-(not committed) is dated with the day of the build, and sitemap.xml.gz records when it
-was written. Everything else, including each page's last-changed date, comes from the
-sources and from Git, so it is the same in every build.
+Only the sitemap and security.txt may differ, and only in their dates: a page that Git
+does not know yet (not committed) is dated with the day of the build, sitemap.xml.gz
+records when it was written, and security.txt expires a number of days after the build
+day (two builds either side of midnight UTC differ there). Everything else, including each
+page's last-changed date, comes from the sources and from Git, so it is the same in every build.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 from conftest import ROOT, build_site
 
 SITEMAP_DATE = re.compile(rb"<lastmod>[^<]*</lastmod>")
+EXPIRES = re.compile(rb"^Expires: .*$", re.MULTILINE)
 
 
 def _files(site: Path) -> dict[str, bytes]:
@@ -27,6 +29,8 @@ def _files(site: Path) -> dict[str, bytes]:
             content = gzip.decompress(content)
         if "sitemap.xml" in name:
             content = SITEMAP_DATE.sub(b"<lastmod/>", content)
+        if name == ".well-known/security.txt":
+            content = EXPIRES.sub(b"Expires:", content)
         files[name] = content
     return files
 

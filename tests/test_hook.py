@@ -151,7 +151,7 @@ def test_missing_control_index_page_fails_the_build(fixture_site: Path, caplog: 
 
 def _per_language_search(site: Path, plugins: str | None = None) -> None:
     config = site / "mkdocs.yml"
-    text = config.read_text() + "extra:\n  per_language_search: true\n"
+    text = config.read_text().replace("extra:\n", "extra:\n  per_language_search: true\n", 1)
     if plugins is not None:
         text = text.replace("plugins:\n  - search\n", plugins)
     config.write_text(text)
@@ -169,7 +169,7 @@ def test_per_language_search_writes_an_index_per_language_and_leaves_materials_e
 
 def test_without_materials_search_plugin_per_language_search_warns(fixture_site: Path, caplog: pytest.LogCaptureFixture) -> None:
     _per_language_search(fixture_site, plugins="plugins:\n")
-    assert _warnings(fixture_site, caplog) == ["no search box: Material's search plugin is off; add `- search` under plugins"] * 2
+    assert _warnings(fixture_site, caplog) == ["mkdocs.yml: no search box: Material's search plugin is off; add `- search` under plugins"] * 2
 
 
 def test_without_per_language_search_material_indexes_the_pages(fixture_site: Path) -> None:
@@ -183,7 +183,7 @@ def test_pdf_editions_without_a_print_page_fail_the_build_with_the_reason(
     fixture_site: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     config = fixture_site / "mkdocs.yml"
-    config.write_text(config.read_text() + "extra:\n  pdf_editions: true\n")
+    config.write_text(config.read_text().replace("extra:\n", "extra:\n  pdf_editions: true\n", 1))
     assert _warnings(fixture_site, caplog) == [
         "whitepaper.pdf: no PDF edition: no page of docs/ja/ holds <!-- print-edition -->",
         "en/whitepaper.pdf: no PDF edition: no page of docs/en/ holds <!-- print-edition -->",

@@ -27,7 +27,8 @@ def markup_site(tmp_path_factory: pytest.TempPathFactory) -> Any:
     shutil.copytree(FIXTURE, project)
     config = project / "mkdocs.yml"
     text = config.read_text().replace("HOOK", str(ROOT / "hooks" / "controls_hook.py"))
-    config.write_text(text.replace("  name: material\n", f"  name: material\n  custom_dir: {ROOT / 'overrides'}\n") + "extra:\n  per_language_search: true\n")
+    text = text.replace("  name: material\n", f"  name: material\n  custom_dir: {ROOT / 'overrides'}\n")
+    config.write_text(text.replace("extra:\n", "extra:\n  per_language_search: true\n", 1))
     for language in ("ja", "en"):
         (project / "docs" / language / "markup.md").write_text(PAGE, encoding="utf-8")
     site = build_site(config, project / "site")

@@ -55,13 +55,13 @@ def test_copy_link_works_from_the_keyboard(clipboard_page, site_url: str, key: s
     focused = page.evaluate("[document.activeElement.classList.contains('share-link'), document.activeElement.closest('[id]').id]")
     assert focused == [True, "backup"]
     page.keyboard.press(key)
-    page.wait_for_function("document.querySelector('#backup .share-link--copied')")
+    page.wait_for_function("() => document.querySelector('#backup .share-link--copied')")
     assert _clipboard(page) == f"{SITE_URL}operations/#backup"
 
 
 def _lands_below_header(page, anchor: str) -> None:  # noqa: ANN001
     """The heading ``anchor`` is in view, not under the fixed header, and lit up."""
-    page.wait_for_function("document.readyState === 'complete'")
+    page.wait_for_function("() => document.readyState === 'complete'")
     header = page.locator(".md-header").bounding_box()
     box = page.locator(f"[id='{anchor}']").bounding_box()
     assert header is not None and box is not None

@@ -136,6 +136,22 @@
     })
   })
 
+  /* issue 13: no request of the page fails. Once the document has loaded, Material's
+     language-selector code (integrations/alternate) fetches sitemap.xml next to every
+     <link rel="alternate">, to map pages between languages for its click handler. Our
+     hreflang links name each page's own twin (/operations/, /en/operations/), so it asked
+     for /operations/sitemap.xml and /en/operations/sitemap.xml and got 404s, for a handler
+     the switcher above already keeps out. The links stay in the page for search engines
+     and are out of Material's sight only while it looks: a capturing listener on the window
+     runs before Material's on the document, a bubbling one after it. */
+  var hreflangLinks = document.querySelectorAll('link[rel="alternate"][hreflang]')
+  window.addEventListener("DOMContentLoaded", function () {
+    hreflangLinks.forEach(function (link) { link.rel = "" })
+  }, true)
+  window.addEventListener("DOMContentLoaded", function () {
+    hreflangLinks.forEach(function (link) { link.rel = "alternate" })
+  })
+
   headings.forEach(addButton)
 
   /* Material's search dialog has no name of its own (axe: aria-dialog-name): it takes its field's. */
