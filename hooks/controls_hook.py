@@ -14,8 +14,9 @@ each build's ``on_files``.
 - ``on_page_content``: put back the generated HTML blocks kept out of the Markdown; cut
   the page into search entries.
 - ``on_page_context``: make the language switcher's links relative to the site.
-- ``on_post_build``: write the language's search index; ``controls.json`` and
-  ``controls.csv`` at the site root (default-language build).
+- ``on_post_build``: write the language's search index and answers data
+  (``answers/data.<lang>.json``); ``controls.json`` and ``controls.csv`` at the site root
+  (default-language build).
 
 Search: with ``extra.per_language_search`` (``mkdocs.yml``), the hook writes one index
 per language and asks Material's search plugin to index no page, so that Material's
@@ -56,6 +57,8 @@ from isocontrols import (
     urls,
     validation,
 )
+from isocontrols.answers import data as answers_data
+from isocontrols.answers import section_text
 
 log = get_plugin_logger("isocontrols")
 
@@ -85,6 +88,9 @@ _state: BuildState | None = None
 
 _search_entries: dict[str, list[search_sections.SearchEntry]] = {}
 """Each page's search entries, by ``src_uri``. Kept across builds: ``mkdocs serve --dirty`` renders only what changed."""
+
+_section_texts: dict[str, dict[str | None, str]] = {}
+"""The plain text of each section of each page that cites a control, by ``src_uri`` (for the answers data); kept as above."""
 
 
 def _language_and_page(src_uri: str) -> tuple[str, str] | None:
@@ -261,7 +267,19 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         _search_entries[src_uri] = search_sections.entries(html, page.url, str(page.meta.get("title", page.title)))
     else:
         _search_entries.pop(src_uri, None)
+    _keep_section_texts(src_uri, html)
     return html
+
+
+def _keep_section_texts(src_uri: str, html: str) -> None:
+    """Keep the text of the sections of a page that cites controls: answers quote them whole."""
+    assert _state is not None
+    located = _language_and_page(src_uri)
+    scan = _state.corpus[located[0]].get(located[1]) if located else None
+    if scan is not None and scan.citations:
+        _section_texts[src_uri] = section_text.section_texts(html, located[0])
+    else:
+        _section_texts.pop(src_uri, None)
 
 
 def _unmark_titles(page: Page) -> None:
@@ -292,6 +310,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     if _state.per_language_search:
         _write_search_index(config)
+    _write_answers_data(config)
     if _state.language != catalogue.LANGUAGES[0]:
         return
     document = exports.controls_document(_state.entries, config.site_url or "", _state.base_path)
@@ -311,3 +330,12 @@ def _write_search_index(config: MkDocsConfig) -> None:
     pages = _state.corpus[_state.language]  # in build order
     entries = [entry for page in pages for entry in _search_entries.get(f"{_state.language}/{page}", ())]
     search_site.write_index(Path(config.site_dir), _state.language, entries, extra)
+
+
+def _write_answers_data(config: MkDocsConfig) -> None:
+    """This language's answers data: every control with the full text of the sections that answer it."""
+    assert _state is not None
+    language = _state.language
+    texts = {page: _section_texts.get(f"{language}/{page}", {}) for page in _state.corpus[language]}
+    document = answers_data.document(_state.entries, catalogue.load(), texts, language, config.site_url or "")
+    answers_data.write(Path(config.site_dir), document)
