@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from html import unescape
+
+from isocontrols.search_sections import ATTRIBUTE, PIECE
 
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 BLOCKS = frozenset({"p", "div", "blockquote", "pre", "dl", "dt", "dd", "details", "summary", "figure", "figcaption", "section", "article", "aside"})
@@ -30,6 +32,8 @@ BLOCKS = frozenset({"p", "div", "blockquote", "pre", "dl", "dt", "dd", "details"
 LINES = frozenset({"li", "tr"})
 """Elements whose text is one line of a list or table."""
 SKIPPED = frozenset({"script", "style", "button", "svg", "template", "noscript"})
+SKIP_MARKS = ("hidden", "data-search-exclude", "headerlink")
+"""Words without which a start tag's attributes cannot make it give no text (only then are they read)."""
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"})
 WHITESPACE = re.compile(r"\s+")
 
@@ -46,11 +50,19 @@ class _Section:
     """(text, the list or table it is a line of, else ``None``) in order."""
 
 
-class _Reader(HTMLParser):
-    """Collects each section's heading and blocks of text."""
+def _attributes(markup: str) -> dict[str, str]:
+    """A start tag's attributes, names lower-cased, values unescaped."""
+    return {name.lower(): unescape(next((value for value in values if value), "")) for name, *values in ATTRIBUTE.findall(markup)}
+
+
+class _Reader:
+    """Collects each section's heading and blocks of text, fed the pieces of the HTML in order.
+
+    The pieces are cut by the search splitter's regular expression (``search_sections.PIECE``),
+    several times faster than ``html.parser`` on the pages of a large site.
+    """
 
     def __init__(self, bullet: str) -> None:
-        super().__init__(convert_charrefs=True)
         self.bullet = bullet
         self.sections = [_Section(0, None)]
         self.open: list[str] = []
@@ -65,13 +77,35 @@ class _Reader(HTMLParser):
         self.cells = 0
         self.pre = 0
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def feed(self, html: str) -> None:
+        """Read the whole HTML of a page."""
+        pending = ""  # text comes whole between tags, entities decoded
+        for piece in PIECE.finditer(html):
+            kind = piece.lastgroup
+            if kind == "text":
+                pending += piece.group()
+                continue
+            if pending:
+                self.handle_data(unescape(pending))
+                pending = ""
+            if kind == "attrs":
+                tag, markup = piece.group("start").lower(), piece.group("attrs")
+                self.handle_starttag(tag, markup)
+                if markup.endswith("/"):
+                    self.handle_endtag(tag)
+            elif kind == "end":
+                self.handle_endtag(piece.group("end").lower())
+        if pending:
+            self.handle_data(unescape(pending))
+        self.flush()
+
+    def handle_starttag(self, tag: str, markup: str) -> None:
         if tag in VOID:
             if tag == "br" and not self.skip_depth:
                 self.flush()
             return
         self.open.append(tag)
-        attributes = dict(attrs)
+        attributes = _attributes(markup) if tag in HEADINGS or any(mark in markup for mark in SKIP_MARKS) else {}
         if self.skip_depth or tag in SKIPPED or "hidden" in attributes or "data-search-exclude" in attributes or (
             tag == "a" and "headerlink" in (attributes.get("class") or "").split()
         ):
@@ -170,8 +204,6 @@ def section_texts(html: str, language: str) -> dict[str | None, str]:
     """Each section's plain text by anchor, and the page's own text under ``None``."""
     reader = _Reader(BULLETS[language])
     reader.feed(html)
-    reader.close()
-    reader.flush()
     sections = reader.sections
     texts: dict[str | None, str] = {}
     for index, section in enumerate(sections):
