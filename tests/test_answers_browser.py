@@ -10,12 +10,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from test_accessibility_browser import axe_script
+from test_accessibility_browser import serious_violations
+from test_sharing_browser import clipboard_page  # noqa: F401 - a fixture
 
 from isocontrols.answers import data
 from isocontrols.escaping import csv_cell
@@ -170,16 +170,6 @@ def test_the_language_switch_keeps_the_list(page, site_url: str, built_site: Pat
 
 # ---------------------------------------------------------------------------------------
 # Copy as table.
-
-
-@pytest.fixture
-def clipboard_page(browser) -> Iterator[object]:  # noqa: ANN001
-    """A fresh page whose context may read and write the clipboard."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    context.grant_permissions(["clipboard-read", "clipboard-write"])
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 def _clipboard(page) -> dict[str, str]:  # noqa: ANN001
@@ -361,11 +351,4 @@ def test_the_page_fits_a_phone(browser, site_url: str, language: str) -> None:  
 def test_no_serious_or_critical_accessibility_violation(page, site_url: str, language: str) -> None:  # noqa: ANN001
     _open(page, site_url, language, f"?ids={CANONICAL}")
     page.wait_for_selector("li.answer")
-    page.evaluate(axe_script())
-    results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    serious = [
-        f"{violation['id']} ({violation['impact']}): {[node['target'] for node in violation['nodes'][:3]]}"
-        for violation in results["violations"]
-        if violation["impact"] in ("serious", "critical")
-    ]
-    assert serious == []
+    assert serious_violations(page) == []

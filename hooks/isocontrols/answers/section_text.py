@@ -79,24 +79,17 @@ class _Reader:
 
     def feed(self, html: str) -> None:
         """Read the whole HTML of a page."""
-        pending = ""  # text comes whole between tags, entities decoded
-        for piece in PIECE.finditer(html):
+        for piece in PIECE.finditer(html):  # raw text (script, style) and comments give nothing
             kind = piece.lastgroup
-            if kind == "text":
-                pending += piece.group()
-                continue
-            if pending:
-                self.handle_data(unescape(pending))
-                pending = ""
-            if kind == "attrs":
-                tag, markup = piece.group("start").lower(), piece.group("attrs")
-                self.handle_starttag(tag, markup)
-                if markup.endswith("/"):
-                    self.handle_endtag(tag)
+            if kind == "text":  # cut only at "<": an entity is never split
+                self.handle_data(unescape(piece.group()))
             elif kind == "end":
                 self.handle_endtag(piece.group("end").lower())
-        if pending:
-            self.handle_data(unescape(pending))
+            elif kind == "attrs":
+                tag, markup = piece.group("start").lower(), piece.group("attrs")
+                self.handle_starttag(tag, markup)
+                if markup.endswith("/"):  # <path … />
+                    self.handle_endtag(tag)
         self.flush()
 
     def handle_starttag(self, tag: str, markup: str) -> None:
