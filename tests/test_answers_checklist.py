@@ -247,7 +247,7 @@ def test_an_answer_longer_than_an_excel_cell_is_cut_with_a_note(documents: dict,
     report = answer_xlsx(tmp_path / "c.xlsx", tmp_path / "out.xlsx", document, "en")
     text = openpyxl.load_workbook(tmp_path / "out.xlsx").active["E1"].value
     assert len(text) <= checklist.EXCEL_CELL_LIMIT and text.endswith("the links lead to the rest)")
-    assert "E1: the answer was longer than an Excel cell holds" in report.lines()[0]
+    assert "Sheet!E1: the answer was longer than an Excel cell holds" in report.lines()[0]
 
 
 def test_pictures_the_copy_cannot_keep_are_reported(documents: dict, tmp_path: Path) -> None:

@@ -180,6 +180,7 @@ class SheetPlan:
     messages: list[str] = field(default_factory=list)
 
     def count(self, status: str) -> int:
+        """How many rows have ``status``."""
         return sum(1 for answer in self.answers.values() if answer.status == status)
 
 
@@ -252,6 +253,7 @@ class Report:
     plans: list[SheetPlan] = field(default_factory=list)
 
     def say(self, key: str, **values: object) -> None:
+        """Note one of ``MESSAGES`` in the report's language."""
         self.notes.append(MESSAGES[self.language][key].format(**values))
 
     def lines(self) -> list[str]:
@@ -393,7 +395,7 @@ def answer_xlsx(source: Path, target: Path, document: Mapping[str, Any], languag
             for offset, text in enumerate(cells):
                 cell = sheet.cell(index + 1, plan.first_column + offset + 1)
                 _style_like(cell, model, wrap=answer is not None)
-                text = _fit(text, cell.coordinate, report) if offset == 3 else text
+                text = _fit(text, f"{sheet.title}!{cell.coordinate}", report) if offset == 3 else text
                 (_link if offset >= 4 and answer is not None else _write_text)(cell, text)
     _require_controls(report, source)
     workbook.save(target)
