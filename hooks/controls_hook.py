@@ -16,7 +16,8 @@ each build's ``on_files``.
 - ``on_page_content``: put back the generated HTML blocks kept out of the Markdown; check
   the rendered page against what the index says it holds; cut it into search entries.
 - ``on_page_context``: make the language switcher's links relative to the site.
-- ``on_post_build``: write the language's search index, its ``llms.txt`` and
+- ``on_post_build``: write the language's search index, its answers data
+  (``answers/data.<lang>.json``), its ``llms.txt`` and
   ``llms-full.txt`` and, with ``extra.pdf_editions``, its PDF edition (``whitepaper.pdf``,
   from the print page's HTML); ``controls.json`` and ``controls.csv`` at the site root
   (default-language build).
@@ -85,6 +86,8 @@ from isocontrols import (
     urls,
     validation,
 )
+from isocontrols.answers import data as answers_data
+from isocontrols.answers import section_text
 from isocontrols.pdf import edition as pdf_edition
 from isocontrols.pdf import writer as pdf_writer
 from isocontrols.problems import Problem
@@ -138,6 +141,9 @@ _state: BuildState | None = None
 
 _search_entries: dict[str, list[search_sections.SearchEntry]] = {}
 """Each page's search entries, by ``src_uri``. Kept across builds: ``mkdocs serve --dirty`` renders only what changed."""
+
+_section_texts: dict[str, dict[str | None, str]] = {}
+"""The plain text of each section of each page that cites a control, by ``src_uri`` (for the answers data); kept as above."""
 
 
 def _language_and_page(src_uri: str) -> tuple[str, str] | None:
@@ -430,6 +436,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         _search_entries[src_uri] = search_sections.entries(html, page.url, str(page.meta.get("title", page.title)))
     else:
         _search_entries.pop(src_uri, None)
+    _keep_section_texts(src_uri, html)
     return html
 
 
@@ -445,6 +452,17 @@ def _check_rendered(html: str, path: str, deferred: generate.Deferred) -> None:
         for line, text in deferred.misplaced
     ]
     _report(problems)
+
+
+def _keep_section_texts(src_uri: str, html: str) -> None:
+    """Keep the text of the sections of a page that cites controls: answers quote them whole."""
+    assert _state is not None
+    located = _language_and_page(src_uri)
+    scan = _state.corpus[located[0]].get(located[1]) if located else None
+    if scan is not None and scan.citations:
+        _section_texts[src_uri] = section_text.section_texts(html, located[0])
+    else:
+        _section_texts.pop(src_uri, None)
 
 
 def _unmark_titles(page: Page) -> None:
@@ -492,6 +510,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if _state.pdf_editions:
         _write_pdf_edition(config)
     _write_llms_txt(config)
+    _write_answers_data(config)
     if _state.language != catalogue.LANGUAGES[0]:
         return
     document = exports.controls_document(_state.entries, config.site_url or "", _state.base_path)
@@ -711,3 +730,12 @@ def _write_security_txt(config: MkDocsConfig) -> None:
     path = Path(config.site_dir, security_txt.PATH)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
+
+
+def _write_answers_data(config: MkDocsConfig) -> None:
+    """This language's answers data: every control with the full text of the sections that answer it."""
+    assert _state is not None
+    language = _state.language
+    texts = {page: _section_texts.get(f"{language}/{page}", {}) for page in _state.corpus[language]}
+    document = answers_data.document(_state.entries, catalogue.load(), texts, language, config.site_url or "")
+    answers_data.write(Path(config.site_dir), document)

@@ -105,7 +105,7 @@ def test_the_language_switch_keeps_the_section(page, site_url: str, start: str, 
 def test_the_language_switch_follows_the_reader_who_scrolled(page, site_url: str) -> None:  # noqa: ANN001
     page.goto(site_url + "operations/")
     page.evaluate("document.getElementById('logging').scrollIntoView(); window.scrollBy(0, 40)")
-    page.wait_for_function("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))")
+    page.wait_for_function("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))")
     _switch_language(page, "en")
     assert page.url == site_url + "en/operations/#logging"
 

@@ -5,7 +5,8 @@
  *   absolute address of that heading (the page's canonical URL, which the build takes
  *   from site_url, plus its #id) and says so, on screen and to screen readers.
  * - The language switcher carries the reader's place: the section in view (or the one
- *   the address points at) goes along as #id, since both languages share their ids.
+ *   the address points at) goes along as #id, since both languages share their ids, and
+ *   the address's query goes along as it is (the answers page keeps its list in ?ids=).
  * - For print, every link that leaves the document gets its absolute address written
  *   after it (print.css shows data-print-href); print buttons open the print dialog.
  *
@@ -121,7 +122,7 @@
 
   function carryPlace(link) {
     var anchor = currentAnchor()
-    link.href = link.href.split("#")[0] + (anchor ? "#" + encodeURIComponent(anchor) : "")
+    link.href = link.href.split(/[?#]/)[0] + location.search + (anchor ? "#" + encodeURIComponent(anchor) : "")
   }
 
   document.querySelectorAll(".md-select__link[hreflang]").forEach(function (link) {
