@@ -9,29 +9,27 @@ import sys
 from conftest import ROOT
 
 
-def test_scale_benchmark_builds_a_small_corpus_with_and_without_the_hook() -> None:
+def _scale_benchmark(*arguments: str) -> str:
+    """What the scale benchmark prints, run with ``arguments`` (it must succeed)."""
     completed = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "scale_benchmark.py"), "--pages", "3", "--runs", "1"],
+        [sys.executable, str(ROOT / "benchmarks" / "scale_benchmark.py"), *arguments],
         env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
         capture_output=True,
         text=True,
         timeout=300,
     )
     assert completed.returncode == 0, completed.stderr[-2000:]
-    rows = [line for line in completed.stdout.splitlines() if line.startswith("| 3 |")]
+    return completed.stdout
+
+
+def test_scale_benchmark_builds_a_small_corpus_with_and_without_the_hook() -> None:
+    rows = [line for line in _scale_benchmark("--pages", "3", "--runs", "1").splitlines() if line.startswith("| 3 |")]
     assert len(rows) == 1
     own_share = float(rows[0].split("|")[5].split("(")[1].split()[0])  # "0.0 (4.1 %)"
     assert own_share > 0, "the hook's own code was not timed"
 
 
 def test_scale_benchmark_builds_one_long_page() -> None:
-    completed = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "scale_benchmark.py"), "--long-page", "40", "--runs", "1"],
-        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert completed.returncode == 0, completed.stderr[-2000:]
-    assert [line for line in completed.stdout.splitlines() if line.startswith("| 40 |")]
-    assert "Sections on one page per language" in completed.stdout
+    printed = _scale_benchmark("--long-page", "40", "--runs", "1")
+    assert [line for line in printed.splitlines() if line.startswith("| 40 |")]
+    assert "Sections on one page per language" in printed

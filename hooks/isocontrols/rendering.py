@@ -130,7 +130,7 @@ def render_index(entries: dict[str, Entry], catalogue: Catalogue, language: str,
 
 
 def render_errata(errata: Iterable[Erratum], language: str, link: Linker) -> str:
-    """The errata as one line of HTML (a table: section linked, original, corrected, reason).
+    """The errata as one line of HTML: a table (section linked, original, corrected, reason) without a class, styled as any table.
 
     The quoted texts are marked ``quoted-text``: they show the source's words, citations
     included, which are neither linked nor counted (``page_checks`` knows the mark).
@@ -143,4 +143,4 @@ def render_errata(errata: Iterable[Erratum], language: str, link: Linker) -> str
         reason = erratum.reason_ja if language == "ja" else erratum.reason_en
         quoted = [f'<td><span class="quoted-text" lang="ja">{html_text(text)}</span></td>' for text in (erratum.original, erratum.corrected)]
         rows.append(f'<tr><td><a href="{href}">{html_text(erratum.section)}</a></td>{"".join(quoted)}<td>{html_text(reason)}</td></tr>')
-    return f'<table class="errata"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    return f'<table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
