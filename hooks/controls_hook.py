@@ -66,6 +66,7 @@ from mkdocs.utils.meta import get_data
 
 from isocontrols import (
     alternates,
+    analysis,
     catalogue,
     citations,
     crosswalk,
@@ -94,7 +95,6 @@ from isocontrols.problems import Problem
 from isocontrols.translations import notices as translation_notices
 from isocontrols.translations import record as translation_record
 from isocontrols.translations import status as translation_status
-from isocontrols.wording import additions
 from isocontrols.site_security import headers_file, page_policy, policy, security_txt
 
 log = get_plugin_logger("isocontrols")
@@ -119,8 +119,8 @@ class BuildState:
     """When each source file last changed in Git, by ``src_uri``, asked once per build."""
     deferred: dict[str, generate.Deferred] = field(default_factory=dict)
     """Generated HTML blocks held out of each page's Markdown, by ``src_uri``, until its HTML exists."""
-    additions: list[additions.Addition] = field(default_factory=list)
-    """This language's web-edition additions, listed where a page holds ``additions.MARKER`` (issue 14)."""
+    analysis: analysis.Analysis | None = None
+    """What both editions hold (shared with the other language's build): the lists the hook fills come from it."""
     per_language_search: bool = False
     """Whether the hook indexes the pages for search instead of Material (``extra.per_language_search``)."""
     unsearched: set[str] = field(default_factory=set)
@@ -175,51 +175,17 @@ def _read_corpus(files: Files, docs_prefix: str) -> tuple[index.Corpus, list[Pro
     return corpus, outside
 
 
-@dataclass(frozen=True)
-class _Analysis:
-    """The problems and the index of one corpus, which both language builds share."""
-
-    docs_prefix: str
-    catalogue: catalogue.Catalogue
-    errata: errata.Errata
-    corpus: index.Corpus
-    problems: list[Problem]
-    entries: dict[str, index.Entry]
-    additions: dict[str, list[additions.Addition]]
-    """Each language's web-edition additions, in the corpus's page order."""
-
-    def is_for(self, corpus: index.Corpus, docs_prefix: str, data: catalogue.Catalogue, corrections: errata.Errata) -> bool:
-        """Whether it was made from the same pages, folder and data (compared by content).
-
-        Cheap when nothing changed: scans are cached by text, so the second build's scans
-        are the first's objects, and equality tests identity first.
-        """
-        return (self.docs_prefix, self.catalogue, self.errata, self.corpus) == (docs_prefix, data, corrections, corpus)
-
-
-_analysis: _Analysis | None = None
+_analysis: analysis.Analysis | None = None
 """The last corpus's analysis: the second language build reads the same files and reuses it."""
 
 
-def _analyse(corpus: index.Corpus, docs_prefix: str) -> _Analysis:
+def _analyse(corpus: index.Corpus, docs_prefix: str) -> analysis.Analysis:
     """Check and index the corpus and the data files, unless the previous build already did so for the same files."""
     global _analysis
-    data, corrections = catalogue.load(), _published_errata(corpus)
+    data, corrections = catalogue.load(), analysis.published(corpus, errata.load())
     if _analysis is None or not _analysis.is_for(corpus, docs_prefix, data, corrections):
-        problems = list(data.problems) + validation.check_errata(corrections, corpus, docs_prefix)
-        problems += validation.check(corpus, data, docs_prefix, generate.MARKERS) + additions.problems(corpus, docs_prefix)
-        found = {language: [a for page, scan in pages.items() for a in additions.find(page, scan)] for language, pages in corpus.items()}
-        _analysis = _Analysis(docs_prefix, data, corrections, corpus, problems, index.build(corpus, data), found)
+        _analysis = analysis.analyse(corpus, docs_prefix, data, corrections, generate.MARKERS)
     return _analysis
-
-
-def _published_errata(corpus: index.Corpus) -> errata.Errata:
-    """The errata, when a page of the site publishes them (``<!-- errata -->``); none otherwise, so a site
-    without a revision history (a test's fixture site) neither checks nor links them."""
-    for pages in corpus.values():
-        if any(scan.marker_lines(rendering.ERRATA_MARKER) for scan in pages.values()):
-            return errata.load()
-    return errata.Errata((), ())
 
 
 def _docs_prefix(config: MkDocsConfig) -> str:
@@ -258,17 +224,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     language = config.theme["language"]
     docs_prefix = _docs_prefix(config)
     corpus, outside = _read_corpus(files, docs_prefix)
-    analysis = _analyse(corpus, docs_prefix)
-    entries = analysis.entries
-    _report([problem for problem in outside + analysis.problems if _belongs_to_this_build(problem, docs_prefix, language)])
+    analysed = _analyse(corpus, docs_prefix)
+    entries = analysed.entries
+    _report([problem for problem in [*outside, *analysed.problems] if _belongs_to_this_build(problem, docs_prefix, language)])
     _state = BuildState(
         language=language,
         docs_prefix=docs_prefix,
         base_path=urlsplit(config.site_url or "/").path or "/",
         corpus=corpus,
         entries=entries,
-        linked=page_checks.linked_anchors(entries, _published_errata(corpus).rows, language),
-        additions=analysis.additions[language],
+        analysis=analysed,
+        linked=page_checks.linked_anchors(entries, analysed.corrections, language),
         revisions=revision_dates.last_changed_in(Path(config.docs_dir)),
         per_language_search=bool(config.extra.get("per_language_search")),
         pdf_editions=bool(config.extra.get("pdf_editions")),
@@ -329,7 +295,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     scanned = _state.corpus[language].get(path)  # absent for static-i18n's stand-in of a missing translation
     first_line = scanned.first_line if scanned else 1
     link = urls.linker_from(path)
-    filled = _additions_list(link)
+    filled = _generated_lists(link)
     edits = _translation_notices(scanned, path, path, deferred)
     if citations.scan(markdown, first_line).marker_lines(print_edition.PRINT_MARKER):
         filled.update(_print_edition(page, config, files, language, deferred))
@@ -339,14 +305,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return generate.page_markdown(markdown, language, _state.entries, catalogue.load(), link, deferred, first_line, filled, edits)
 
 
-def _additions_list(link: urls.Linker) -> dict[str, str]:
-    """The revision history's list of this language's web-edition additions, in navigation order (issue 14),
-    leaving out the page that holds the list (its own box explains the additions, it adds nothing to the paper)."""
-    assert _state is not None
-    order = {page: number for number, page in enumerate(_state.nav_order)}
-    listing = {page for page, scan in _state.corpus[_state.language].items() if scan.marker_lines(additions.MARKER)}
-    listed = sorted((a for a in _state.additions if a.page not in listing), key=lambda addition: order.get(addition.page, len(order)))
-    return {additions.MARKER: additions.render(listed, _state.language, link)}
+def _generated_lists(link: urls.Linker) -> dict[str, str]:
+    """The errata table and the web-edition additions, for whichever marker line of the page asks for them."""
+    assert _state is not None and _state.analysis is not None
+    return _state.analysis.generated_lists(_state.language, _state.nav_order, link)
 
 
 def _translation_notices(scanned: citations.PageScan | None, page: str, shown_on: str, deferred: generate.Deferred) -> list[generate.Edit]:
@@ -391,7 +353,7 @@ def _print_edition(page: Page, config: MkDocsConfig, files: Files, language: str
         source, first_line = _body(file.content_string)
         link = print_edition.linker(part.page, included, print_page)
         notices = _translation_notices(_state.corpus[language].get(part.page), part.page, print_page, deferred)
-        generated = generate.page_markdown(source, language, _state.entries, catalogue.load(), link, deferred, first_line, _additions_list(link), notices)
+        generated = generate.page_markdown(source, language, _state.entries, catalogue.load(), link, deferred, first_line, _generated_lists(link), notices)
         bodies.append(print_edition.as_part(generated, part, included, print_page))
         sources.append(file)
     _date_page(page, sources, language)
@@ -680,11 +642,16 @@ _live_preview = False
 """Whether ``mkdocs serve`` runs: its live-reload script is inline and changes with every request."""
 
 
-def _with_policy(html: str, shown_as: str, source: str, config: MkDocsConfig) -> str:
-    """The page with its policy ``<meta>`` elements; what the policy would block in it reported against ``shown_as``."""
-    blocked = page_policy.blocked(html, urlsplit(config.site_url or "").netloc)
-    _report(Problem(shown_as, page_policy.source_line(source, item.needle), item.message) for item in blocked)
-    inline = page_policy.inline_sources(html)
+def _with_policy(html: str, shown_as: str, source: str, config: MkDocsConfig, content: str = "", checked: bool = True) -> str:
+    """The page with its policy ``<meta>`` elements; what the policy would block in it reported against ``shown_as``.
+
+    ``content`` is the page's own HTML (what the writer wrote): its inline code is refused, never
+    hashed. ``checked`` is false for the print edition, whose parts are checked on their own pages.
+    """
+    if checked:
+        blocked = page_policy.blocked(html, urlsplit(config.site_url or "").netloc) + page_policy.writer_code(content)
+        _report(Problem(shown_as, page_policy.source_line(source, item.needle), item.message) for item in blocked)
+    inline = page_policy.without(page_policy.inline_sources(html), page_policy.inline_sources(content))
     secured = page_policy.with_policy(html, policy.for_live_preview(inline) if _live_preview else inline)
     if secured is None:
         _report([Problem(shown_as, None, "the page has no <head>, so it cannot carry its Content-Security-Policy")])
@@ -695,7 +662,9 @@ def _with_policy(html: str, shown_as: str, source: str, config: MkDocsConfig) ->
 @event_priority(-1000)  # after every other plugin: the hashes are those of the page as published
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Give the page its Content-Security-Policy and Referrer-Policy."""
-    return _with_policy(output, f"{_docs_prefix(config)}{page.file.src_uri}", page.file.content_string, config)
+    shown_as = f"{_docs_prefix(config)}{page.file.src_uri}"
+    is_print = _state is not None and page is _state.print_page
+    return _with_policy(output, shown_as, page.file.content_string, config, page.content or "", checked=not is_print)
 
 
 @event_priority(-1000)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import io
 from copy import copy
 import json
@@ -326,9 +327,12 @@ def test_paths_are_checked_before_any_work(tmp_path: Path) -> None:
         (tmp_path / "none.csv", tmp_path / "o.csv", False, "none.csv: no such file."),
         (tmp_path / "c.xlsx", tmp_path / "c.xlsx", True, "c.xlsx: the output would overwrite the checklist"),
         (tmp_path / "c.xlsx", tmp_path / "c.answered.xlsx", False, "c.answered.xlsx exists already; add --force to overwrite it."),
+        (tmp_path / "c.xlsx", tmp_path, True, f"{tmp_path.name}: the output is a folder; name a file with -o."),
+        (tmp_path / "c.xlsx", tmp_path / "no" / "such" / "o.xlsx", True, "o.xlsx: the output's folder"),
+        (tmp_path / "c.xlsx", tmp_path / "o.csv", True, "o.csv: the output must be of the checklist's kind (.xlsx)."),
     ]
     for source, target, force, message in cases:
-        with pytest.raises(ChecklistError, match=message.replace(".", r"\.").replace("(", r"\(")):
+        with pytest.raises(ChecklistError, match=re.escape(message)):
             check_paths(source, target, force, "en")
     check_paths(tmp_path / "c.xlsx", tmp_path / "c.answered.xlsx", True, "en")
     assert checklist.default_target(Path("dir/Checklist.XLSX")) == Path("dir/Checklist.answered.xlsx")

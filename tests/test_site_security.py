@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import SITE_URL
+from conftest import SITE_URL, build_site
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from static_host import headers_for, read_headers_file
@@ -102,6 +102,37 @@ def test_an_image_from_another_host_fails_the_build_with_its_line(fixture_site: 
         'docs/ja/operations.md:7: <img src="https://cdn.example.org/figure.png">: the Content-Security-Policy allows images only '
         "from the site itself: save the file under docs/ and link to it there"
     ) in _warnings(fixture_site, caplog)
+
+
+@pytest.mark.parametrize(
+    ("snippet", "expected"),
+    [
+        ("<script>alert(document.domain)</script>", "docs/ja/operations.md:7: an inline <script> in a page is not allowed by the Content-Security-Policy"),
+        ('<script type="module">import("x")</script>', "docs/ja/operations.md:7: an inline <script> in a page is not allowed"),
+        ("<style>p { color: red }</style>", "docs/ja/operations.md:7: an inline <style> in a page is not allowed"),
+        ('<span style="color:red">x</span>', 'docs/ja/operations.md:7: style="color:red" on <span> is blocked'),
+        ('<a href="#" onclick="x()">x</a>', 'docs/ja/operations.md:7: inline event handler onclick="…" on <a> is blocked'),
+    ],
+)
+def test_code_a_writer_puts_in_a_page_is_refused_never_allowed(fixture_site: Path, caplog: pytest.LogCaptureFixture, snippet: str, expected: str) -> None:
+    _edit(fixture_site, "ja/operations.md", "## 5.4.", f"{snippet}\n\n## 5.4.")
+    assert any(warning.startswith(expected) for warning in _warnings(fixture_site, caplog))
+    built = build_site(fixture_site / "mkdocs.yml", fixture_site / "site", strict=False)
+    html = (built / "operations" / "index.html").read_text(encoding="utf-8")
+    script = re.search(r"<script>(alert\(document\.domain\))</script>", html)
+    if script:  # published (not strict), but never allowed by the page's policy
+        digest = base64.b64encode(hashlib.sha256(script.group(1).encode()).digest()).decode()
+        assert digest not in html.split('http-equiv="Content-Security-Policy"')[1].split(">")[0]
+
+
+def test_a_chapters_problem_is_reported_on_the_chapter_only_not_again_on_the_print_page(fixture_site: Path, caplog: pytest.LogCaptureFixture) -> None:
+    for language, title in (("ja", "印刷用"), ("en", "Print")):
+        (fixture_site / "docs" / language / "print.md").write_text(f"# {title}\n\n<!-- print-edition -->\n", encoding="utf-8")
+    config = fixture_site / "mkdocs.yml"
+    config.write_text(config.read_text() + "nav:\n  - index.md\n  - operations.md\n  - controls.md\n  - print.md\n")
+    _edit(fixture_site, "ja/operations.md", "## 5.4.", '<span style="color:red">x</span>\n\n## 5.4.')
+    warnings = [w for w in _warnings(fixture_site, caplog) if "style=" in w]
+    assert warnings == ['docs/ja/operations.md:7: style="color:red" on <span> is blocked by the Content-Security-Policy (no inline style attributes): use a class and a stylesheet listed under extra_css']
 
 
 @pytest.mark.parametrize(

@@ -18,8 +18,8 @@ import pytest
 from conftest import SITE_URL
 from static_host import StaticHost
 
-PAGE_TYPES = ["", "operations/", "controls/", "controls-2022/", "coverage/", "exports/", "print/", "history/", "about-search/"]
-"""Home, a chapter, the control index, the 2022 crosswalk, coverage, exports, print edition, history, search help."""
+PAGE_TYPES = ["", "operations/", "controls/", "controls-2022/", "coverage/", "answers/", "exports/", "print/", "history/", "about-search/"]
+"""Home, a chapter, the control index, the 2022 crosswalk, coverage, answers, exports, print edition, history, search help."""
 
 MISSING = "no-such-page/"
 """An address with no page: the host answers with the 404 page (and status 404)."""
@@ -54,6 +54,8 @@ class Visit:
     expected_copy: str = ""
     printed: int = 0
     switched_to: str = ""
+    table: str = ""
+    """On the answers page: the HTML that "Copy as table" put on the clipboard."""
 
 
 def _use(page: Any, host: StaticHost, language: str, path: str) -> Visit:
@@ -77,6 +79,13 @@ def _use(page: Any, host: StaticHost, language: str, path: str) -> Visit:
         button.click()
         page.wait_for_selector(".share-link--copied")
         visit.copied = page.evaluate("navigator.clipboard.readText()")
+
+    if path.endswith("answers/"):
+        page.fill("#answers-input", "A.9.2.3\n8.13")
+        page.locator("li.answer").first.wait_for()
+        page.click("[data-answers-copy]")
+        page.wait_for_function("() => document.querySelector('[data-answers-status]').textContent.length > 0")
+        visit.table = page.evaluate("async () => { for (const item of await navigator.clipboard.read()) if (item.types.includes('text/html')) return await (await item.getType('text/html')).text(); return '' }")
 
     page.emulate_media(media="print")
     if path.endswith("print/"):
@@ -143,7 +152,9 @@ def test_nothing_breaks_the_security_policy(visit: Visit) -> None:
 @pytest.mark.parametrize("visit", PAGES, ids=_ids(PAGES), indirect=True)
 def test_search_copy_print_and_language_switch_work_under_the_policy(visit: Visit, deployed_site: StaticHost) -> None:
     assert visit.results > 0
+    assert visit.expected_copy or visit.path.endswith(MISSING), "no copy-link button to try"
     assert visit.copied == visit.expected_copy
+    assert "<table>" in visit.table and "A.9.2.3" in visit.table or not visit.path.endswith("answers/")
     assert visit.printed > 100_000 or not visit.path.endswith("print/")  # the whole paper as a PDF
     assert visit.switched_to == deployed_site.base_path + _twin(visit.path)
 

@@ -350,6 +350,21 @@ def test_brackets_written_as_plain_text_are_published_as_text(site: Path, ja: st
 @pytest.mark.parametrize(
     ("ja", "expected"),
     [
+        ("[参照【A.9.4.1】](https://example.org/)", "docs/ja/operations.md:11: 【A.9.4.1】 is in a link's text, so it is neither linked nor indexed as a citation; write it outside the brackets of the link"),
+        ("[参照 [A.9.4.1]](https://example.org/)", "docs/ja/operations.md:11: [A.9.4.1] is in a link's text, so it is neither linked nor indexed as a citation; write it outside the brackets of the link"),
+        ("![図【A.9.4.1】](https://example.org/x.png)", "docs/ja/operations.md:11: 【A.9.4.1】 is in an image's alt text, which is not shown, so it is neither linked nor indexed as a citation; write it outside the brackets of the link"),
+    ],
+)
+def test_a_citation_inside_a_link_or_image_is_refused(site: Path, caplog: pytest.LogCaptureFixture, ja: str, expected: str) -> None:
+    _append(site, "ja/operations.md", f"\n{ja}\n")
+    warnings = _warnings(site, caplog)
+    assert expected in warnings
+    assert not [w for w in warnings if "shown on the page but not read" in w]
+
+
+@pytest.mark.parametrize(
+    ("ja", "expected"),
+    [
         ("[A.9.4.1]: https://example.org", "docs/ja/operations.md:11: [A.9.4.1]: … is a link definition, so [A.9.4.1] is never shown as a citation; rename the definition's label, or write the text as \\[A.9.4.1\\]"),
         ("本文 [A.9.4.1]\n\n[a.9.4.1]: https://example.org", "docs/ja/operations.md:11: [A.9.4.1] is a link to the definition on line 13, not a citation; rename that definition's label, or write the text as \\[A.9.4.1\\]"),
     ],
@@ -398,6 +413,20 @@ def test_a_broken_errata_row_is_named_by_file_and_line(site: Path, caplog: pytes
     assert any(w.startswith(f"{errata_file}:2: ") and w.endswith(expected) for w in warnings), warnings
 
 
+def test_a_refused_errata_row_is_reported_once_per_language_and_left_out_of_the_history(
+    site: Path, caplog: pytest.LogCaptureFixture, errata_file: Path
+) -> None:
+    _with_history(site)
+    rows = "5.3,operations.md,nowhere,日時で,日次で,誤字,Typo\n5.3,operations.md,backup,日時で,日次で,誤字,Typo\n"
+    errata_file.write_text(errata_file.read_text(encoding="utf-8") + rows, encoding="utf-8")
+    assert [w for w in _warnings(site, caplog) if "nowhere" in w] == [
+        f"{errata_file}:2: docs/ja/operations.md has no section #nowhere",
+        f"{errata_file}:2: docs/en/operations.md has no section #nowhere",
+    ]
+    html = (_built(site, strict=False) / "history" / "index.html").read_text(encoding="utf-8")
+    assert "#nowhere" not in html and '<a href="../operations/#backup">5.3</a>' in html
+
+
 def test_a_sound_errata_row_is_published_with_a_working_link(site: Path, errata_file: Path) -> None:
     _with_history(site)
     errata_file.write_text(errata_file.read_text(encoding="utf-8") + "5.3,operations.md,backup,日時で,日次で,誤字,Typo\n", encoding="utf-8")
@@ -436,6 +465,8 @@ def test_a_broken_catalogue_row_is_named_by_file_and_line(
         ("", "isocontrols: site_url is empty: set SITE_URL to the address the site is published at, e.g. SITE_URL=https://example.org/security/ ./run build"),
         ("ftp://example.org/", "isocontrols: site_url 'ftp://example.org/' is not an absolute http(s) address"),
         ("https://example.org/?a=1", "isocontrols: site_url 'https://example.org/?a=1' is not an absolute http(s) address"),
+        ('https://example.org/sec"><script>alert(1)</script>/', "isocontrols: site_url 'https://example.org/sec\"><script>alert(1)</script>/' holds characters"),
+        ("https://example.org/a b/", "isocontrols: site_url 'https://example.org/a b/' holds characters an address may not"),
         ("example.org/security/", "Config value 'site_url': The URL isn't valid"),  # MkDocs' own check
         ("/security/", "Config value 'site_url': The URL isn't valid"),
     ],

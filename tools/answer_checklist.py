@@ -93,6 +93,9 @@ def main(argv: list[str] | None = None) -> int:
     except checklist.ChecklistError as error:
         print(error, file=sys.stderr)
         return 1
+    except OSError as error:  # the disk refused: full, read-only, removed meanwhile
+        print(checklist.MESSAGES[options.lang]["not_written"].format(path=target, reason=error.strerror or error), file=sys.stderr)
+        return 1
     except SiteDoesNotBuild as error:
         print(error, file=sys.stderr)
         return 3

@@ -22,7 +22,8 @@ is a citation here is exactly what the reader sees as text on the page:
   lines inside a raw HTML block (``<div>`` without ``markdown``) are text, not headings;
 - ``[…](url)`` and ``![…](…)`` are links and images; ``[…][label]`` and ``[…]`` are
   reference links only when the page defines that label. A label or definition that
-  looks like a citation cannot be published as one and is *refused* (see ``Refusal``);
+  looks like a citation, and a citation written inside a link's text or an image's alt
+  text, cannot be published as one and is *refused* (see ``Refusal``);
 - ``\\[…\\]`` is plain text: the writer's way to show brackets that are not a citation.
 
 Front matter is not the scanner's business: the hook passes the page's Markdown without
@@ -80,6 +81,9 @@ SECTION_NUMBER = re.compile(r"^(?P<number>\d+(?:\.\d+)*)\.?(?:\s+|$)")
 
 CONTAINER_OPENER = re.compile(r"^(?:[-*+][ \t]|\d+\.[ \t]|!!!|\?\?\?\+?|:[ \t])")
 """A line whose following indented lines are its content: a list item, an admonition, a details block, a definition."""
+
+LINK_TEXT = re.compile(r"(?P<bang>!?)\[(?P<text>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(")
+"""The text of an inline link or image, one level of brackets allowed inside (``[see [A.9.2.3]](url)``)."""
 
 LINK_DEFINITION = re.compile(r"^ {0,3}\[(?P<label>[^\[\]]*)\]:[ ]*(?P<url>\S+)[ ]*(?:([\"'])(.*)\3[ ]*|\((.*)\)[ ]*)?$")
 """A reference definition, ``[label]: url "title"``, exactly as Python-Markdown reads one on its line."""
@@ -512,6 +516,29 @@ class _Brackets:
         self.first_line = first_line
         self.heading_starts = [heading.start for heading in blocks.headings]
 
+    def in_link_texts(self) -> tuple[set[int], list[Refusal]]:
+        """Citation-shaped groups inside the text of an inline link or image (``[参照【A.9.2.3】](url)``,
+        ``[see [A.9.2.3]](url)``, ``![図【A.9.2.3】](x.png)``): their starts, and a refusal for each.
+
+        Python-Markdown makes the whole text the link's (or the image's alt text, which is not shown),
+        so such a citation could be neither linked nor indexed: the writer moves it out.
+        """
+        inside, refusals = set(), []
+        for link in LINK_TEXT.finditer(self.markdown):
+            if _inside(self.ignored, link.start()) or _inside(self.blocks.raw, link.start()):
+                continue
+            offset = link.start("text")
+            for group in BRACKET.finditer(link.group("text")):
+                content = group.group("ja") if group.group("ja") is not None else group.group("en")
+                if group.group("bang") or not looks_like_citation(content):
+                    continue
+                text = group.group(0)
+                inside.add(offset + group.start(0))
+                where = "an image's alt text, which is not shown" if link.group("bang") else "a link's text"
+                reason = f"{text} is in {where}, so it is neither linked nor indexed as a citation; write it outside the brackets of the link"
+                refusals.append(Refusal(text, self.first_line + self.line_index(offset + group.start(0)), reason))
+        return inside, refusals
+
     def line_index(self, position: int) -> int:
         return bisect_right(self.line_starts, position) - 1
 
@@ -564,13 +591,16 @@ class _Brackets:
         return roles
 
     def read(self) -> tuple[list[Citation], list[Refusal]]:
-        citations, refusals = [], []
         roles = self.roles()
+        in_links, refusals = self.in_link_texts()
+        citations = []
         for match in BRACKET.finditer(self.markdown):
             group = "ja" if match.group("ja") is not None else "en"
             content = match.group(group)
             start = match.start(group) - 1
             if _inside(self.ignored, start) or not looks_like_citation(content) or not self.in_one_block(start, match.end()):
+                continue
+            if start in in_links:
                 continue
             line = self.first_line + self.line_index(start)
             if group == "en" and not _inside(self.blocks.raw, start):  # raw HTML shows brackets as they are

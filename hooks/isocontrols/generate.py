@@ -1,9 +1,11 @@
 """A page's Markdown as the site publishes it: citations linked, generated parts filled in.
 
 A page asks for a generated part with a marker line (``<!-- control-index -->``); this
-module knows every marker except the print edition's, which needs the other pages and is
-assembled by the hook. The same function serves ordinary pages and the parts of the print
-edition: only the ``Linker`` differs.
+module fills the markers whose part follows from the index alone (control index, 2022
+crosswalk, coverage); the caller gives the text of the others (``filled``): the errata and
+the web-edition additions (``analysis``), and the print edition, which needs the other
+pages. The same function serves ordinary pages and the parts of the print edition: only
+the ``Linker`` differs.
 
 Generated lists of links are HTML already. On a large site they hold tens of thousands of
 links, which Python-Markdown would parse again for nothing, so ``Deferred`` keeps each such
@@ -23,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
-from isocontrols import coverage, crosswalk, errata, print_edition, rendering
+from isocontrols import coverage, crosswalk, print_edition, rendering
 from isocontrols.catalogue import Catalogue
 from isocontrols.citations import scan
 from isocontrols.index import Entry
@@ -35,7 +37,6 @@ Generator = Callable[[dict[str, Entry], Catalogue, str, Linker], str]
 
 GENERATORS: dict[str, Generator] = {
     rendering.INDEX_MARKER: rendering.render_index,
-    rendering.ERRATA_MARKER: lambda entries, cat, language, link: rendering.render_errata(errata.load().rows, language, link),
     crosswalk.VIEW_MARKER: lambda entries, cat, language, link: crosswalk.render_view(crosswalk.build(entries, cat), cat, language, link),
     coverage.COVERAGE_MARKER: lambda entries, cat, language, link: coverage.render_coverage(coverage.build(entries, cat, language), language, link),
 }
@@ -58,7 +59,7 @@ TAG_WITH_MARK = re.compile("<[^<>]*\U000f0001[^<>]*>")
 """An HTML tag with a mark inside (a citation written in a link title, say): it gets the text only."""
 
 
-MARKERS: tuple[str, ...] = (*GENERATORS, print_edition.PRINT_MARKER, print_edition.NOTE_MARKER, additions.MARKER)
+MARKERS: tuple[str, ...] = (*GENERATORS, rendering.ERRATA_MARKER, additions.MARKER, print_edition.PRINT_MARKER, print_edition.NOTE_MARKER)
 """Every marker line a page may hold: each generated part once per page (``validation.check_markers``)."""
 
 CODE_ELEMENT = re.compile(r"<(?P<tag>pre|code|kbd|samp|textarea)\b[^>]*>.*?</(?P=tag)>", re.DOTALL | re.IGNORECASE)

@@ -41,12 +41,13 @@ CITATION_LINK = re.compile(r"<a class=\"citation\"[^>]*>(?P<text>.*?)</a>", re.D
 """A citation link the hook wrote: its text is the cited identifier."""
 
 NOT_TEXT = re.compile(
-    r"<(?P<tag>pre|code|kbd|samp|textarea|script|style|a)\b[^>]*>.*?</(?P=tag)>"
+    r"<(?P<tag>pre|code|kbd|samp|textarea|script|style)\b[^>]*>.*?</(?P=tag)>"
     r"|<(?P<quoted>span)\b[^>]*class=\"quoted-text\"[^>]*>.*?</(?P=quoted)>"
     r"|<!--.*?-->",
     re.DOTALL | re.IGNORECASE,
 )
-"""What is not the page's own prose: code, other links, quotations, comments."""
+"""What is not the page's own prose: code, quotations, comments. (The text of links is prose: a citation
+written in a link's text is refused by the scanner, and counted here as accounted for.)"""
 
 BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|td|th|dt|dd|div|blockquote|details|summary|figcaption|caption)>|<hr\b[^>]*>", re.IGNORECASE)
 """Where a block of text ends: a bracket group never runs past it."""
@@ -135,7 +136,7 @@ def _written_plain(page: PageScan, group: str) -> tuple[bool, int | None]:
 
 def check_citations_shown(path: str, html: str, page: PageScan) -> list[Problem]:
     """Citation-shaped text on the page that the scanner did not read as a citation."""
-    read = Counter(" ".join(citation.text.split()) for citation in page.citations)
+    read = Counter(" ".join(text.split()) for text in [*(c.text for c in page.citations), *(r.text for r in page.refusals)])
     problems = []
     for group in shown_citations(html):
         if read[group] > 0:

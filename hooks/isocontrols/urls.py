@@ -10,7 +10,7 @@ check tens of thousands of them again (the largest share of the hook's cost at s
 from __future__ import annotations
 
 import posixpath
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -55,6 +55,11 @@ def linker_from(page: str) -> Linker:
     return lambda target: relative_href(page, target)
 
 
+URL_CHARACTERS = ":/?#[]@!$&'()*+,;=%-._~"
+"""What an address may hold besides letters and digits (RFC 3986): the site's address is written into
+attributes, headers and files as it is, so anything else (a quote, a space, ``<``) is refused."""
+
+
 def site_url_problem(site_url: str | None) -> str | None:
     """Why ``site_url`` cannot be the site's address, or ``None`` when it can.
 
@@ -68,4 +73,6 @@ def site_url_problem(site_url: str | None) -> str | None:
     parts = urlsplit(site_url)
     if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
         return f"site_url '{site_url}' is not an absolute http(s) address without query or fragment; {example}"
+    if quote(site_url, safe=URL_CHARACTERS) != site_url:
+        return f"site_url '{site_url}' holds characters an address may not (spaces, quotes, <, >); percent-encode them, {example}"
     return None

@@ -89,6 +89,10 @@ MESSAGES = {
         "total": "合計: 回答あり {answered} 行、記載なし {not_addressed} 行、管理策番号なし {skipped} 行",
         "written": "書き出しました: {path}",
         "exists": "{path} はすでにあります。上書きする場合は --force を付けてください。",
+        "not_a_file": "{path}: 出力先がフォルダーです。ファイル名を -o で指定してください。",
+        "no_folder": "{path}: 出力先のフォルダー {folder} がありません。",
+        "other_kind": "{path}: 出力は入力と同じ形式（{suffix}）にしてください。",
+        "not_written": "{path}: 書き込めませんでした（{reason}）。",
         "same_file": "{path}: 出力先が入力と同じです。別の名前を -o で指定してください。",
     },
     "en": {
@@ -112,6 +116,10 @@ MESSAGES = {
         "total": "total: {answered} rows answered, {not_addressed} not addressed, {skipped} without a control number",
         "written": "written: {path}",
         "exists": "{path} exists already; add --force to overwrite it.",
+        "not_a_file": "{path}: the output is a folder; name a file with -o.",
+        "no_folder": "{path}: the output's folder {folder} does not exist.",
+        "other_kind": "{path}: the output must be of the checklist's kind ({suffix}).",
+        "not_written": "{path}: could not be written ({reason}).",
         "same_file": "{path}: the output would overwrite the checklist; name another file with -o.",
     },
 }
@@ -516,7 +524,8 @@ def default_target(source: Path) -> Path:
 
 
 def check_paths(source: Path, target: Path, force: bool, language: str) -> None:
-    """Refuse what cannot work before any work is done: no such file, another kind of file, an output that exists."""
+    """Refuse what cannot work before any work is done: no such file, another kind of file, an output that
+    is a folder, in no folder, of another kind than the input, or that exists (without ``force``)."""
     messages = MESSAGES[language]
     if source.suffix.lower() not in SUFFIXES:
         raise ChecklistError(messages["unsupported"].format(path=source))
@@ -524,6 +533,12 @@ def check_paths(source: Path, target: Path, force: bool, language: str) -> None:
         raise ChecklistError(messages["missing"].format(path=source))
     if target.resolve() == source.resolve():
         raise ChecklistError(messages["same_file"].format(path=target))
+    if target.is_dir():
+        raise ChecklistError(messages["not_a_file"].format(path=target))
+    if not target.parent.is_dir():
+        raise ChecklistError(messages["no_folder"].format(path=target, folder=target.parent))
+    if target.suffix.lower() != source.suffix.lower():
+        raise ChecklistError(messages["other_kind"].format(path=target, suffix=source.suffix.lower()))
     if target.exists() and not force:
         raise ChecklistError(messages["exists"].format(path=target))
 

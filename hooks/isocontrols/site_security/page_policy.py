@@ -184,6 +184,29 @@ def blocked(html: str, site_host: str) -> list[Blocked]:
     return [problem for tag, attributes, _ in _elements(html) for problem in _blocked_in_tag(tag, attributes, site_host)]
 
 
+def writer_code(content: str) -> list[Blocked]:
+    """Inline ``<script>`` and ``<style>`` elements in a page's own content (what a writer put in the Markdown).
+
+    The theme's inline scripts are hashed into the policy; a writer's never are (``without``),
+    so that nothing a page's text holds (a pasted snippet) can run: it is refused with the fix.
+    """
+    found = []
+    for tag, _, text in _elements(content, INLINE_CODE):
+        if tag == "script":
+            found.append(Blocked("<script", "an inline <script> in a page is not allowed by the Content-Security-Policy: put the code in a script file under overrides/assets/javascripts/ and load it from a template"))
+        elif tag == "style" and text:
+            found.append(Blocked("<style", "an inline <style> in a page is not allowed by the Content-Security-Policy: put the rules in a stylesheet listed under extra_css"))
+    return found
+
+
+def without(inline: InlineSources, content: InlineSources) -> InlineSources:
+    """The page's inline sources less those of its own content (a writer's script is never allowed)."""
+    return InlineSources(
+        tuple(source for source in inline.scripts if source not in content.scripts),
+        tuple(source for source in inline.styles if source not in content.styles),
+    )
+
+
 def with_policy(html: str, inline: InlineSources) -> str | None:
     """The page with its Content-Security-Policy and Referrer-Policy ``<meta>`` elements; ``None`` without a ``<head>``.
 

@@ -231,22 +231,28 @@
 
   var LINKS_COLUMN = 5
 
-  /* An HTML table: line breaks that Excel keeps inside the cell, text that Excel keeps as text (5.10 stays 5.10) */
+  /* Text as HTML text or a double-quoted attribute value */
+  function escapeHtml(text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")
+  }
+
+  /* An HTML table: line breaks that Excel keeps inside the cell, text that Excel keeps as text (5.10 stays 5.10).
+     Written as a string, never as elements of this page: the styles Excel reads would be inline
+     style attributes, which the page's Content-Security-Policy forbids in its own document. */
   function html(table) {
-    var cellStyle = "mso-number-format:'\\@';vertical-align:top;white-space:pre-wrap"
+    var cellStyle = escapeHtml("mso-number-format:'\\@';vertical-align:top;white-space:pre-wrap")
     var body = table.map(function (row, rowIndex) {
-      return el("tr", {}, row.map(function (cell, column) {
+      var tag = rowIndex ? "td" : "th"
+      return "<tr>" + row.map(function (cell, column) {
         var lines = cell ? cell.split("\n") : []
-        var content = []
-        lines.forEach(function (line, index) {
-          if (index) content.push(el("br", { style: "mso-data-placement:same-cell" }))
-          content.push(column === LINKS_COLUMN && rowIndex ? el("a", { href: line }, [line]) : line)
-        })
-        return el(rowIndex ? "td" : "th", { style: cellStyle }, content)
-      }))
+        var content = lines.map(function (line) {
+          var text = escapeHtml(line)
+          return column === LINKS_COLUMN && rowIndex ? '<a href="' + text + '">' + text + "</a>" : text
+        }).join('<br style="mso-data-placement:same-cell">')
+        return "<" + tag + ' style="' + cellStyle + '">' + content + "</" + tag + ">"
+      }).join("") + "</tr>"
     })
-    var node = el("table", {}, [el("thead", {}, body.slice(0, 1)), el("tbody", {}, body.slice(1))])
-    return '<meta charset="utf-8">' + node.outerHTML
+    return '<meta charset="utf-8"><table><thead>' + body.slice(0, 1).join("") + "</thead><tbody>" + body.slice(1).join("") + "</tbody></table>"
   }
 
   function copyByEvent(text, markup) {
@@ -266,17 +272,22 @@
   function copyTable() {
     var table = rows()
     var text = tsv(table), markup = html(table)
-    var written = navigator.clipboard && window.ClipboardItem && window.isSecureContext
-      ? navigator.clipboard.write([new ClipboardItem({
+    /* The copy event first: its clipboardData takes the table's HTML as it is. The asynchronous
+       Clipboard API would have the browser parse that HTML in this page, whose policy refuses
+       the inline styles Excel reads (a report per cell); it is the way on where the event fails. */
+    var written = copyByEvent(text, markup).catch(function () {
+      if (!(navigator.clipboard && window.ClipboardItem && window.isSecureContext)) throw new Error("copy failed")
+      return navigator.clipboard.write([new ClipboardItem({
         "text/plain": new Blob([text], { type: "text/plain" }),
         "text/html": new Blob([markup], { type: "text/html" })
-      })]).catch(function () { return copyByEvent(text, markup) })
-      : copyByEvent(text, markup)
+      })])
+    })
     written.then(
       function () { say(fill(data.words.copied, { count: table.length - 1 })) },
       function () { say(data.words.copy_failed) }
     )
   }
+
 
   function say(text) {
     status.textContent = ""
