@@ -62,7 +62,6 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_datetime
-from mkdocs.utils.meta import get_data
 
 from isocontrols import (
     alternates,
@@ -74,6 +73,7 @@ from isocontrols import (
     escaping,
     export_csv,
     exports,
+    frontmatter,
     generate,
     index,
     llms,
@@ -154,25 +154,18 @@ def _language_and_page(src_uri: str) -> tuple[str, str] | None:
     return None
 
 
-def _body(content: str) -> tuple[str, int]:
-    """A page's Markdown without its front matter, exactly as MkDocs takes it off, and the line it starts on."""
-    body, _ = get_data(content)
-    return body, (content[: len(content) - len(body)].count("\n") + 1 if content.endswith(body) else 1)
-
-
 def _read_corpus(files: Files, docs_prefix: str) -> tuple[index.Corpus, list[Problem]]:
-    """Every page of both languages scanned, by language and page, in the files' (and so the build's) order;
-    and a problem for each page outside the language folders, whose citations nobody would check."""
+    """Every page of both languages scanned (without its front matter), by language and page, in the files'
+    (and so the build's) order; and the problems of how the files stand (``validation.check_file``)."""
     corpus: index.Corpus = {language: {} for language in catalogue.LANGUAGES}
-    outside = []
+    problems = []
     for file in files.documentation_pages():
         located = _language_and_page(file.src_uri)
+        page = frontmatter.split(file.content_string)
+        problems += validation.check_file(f"{docs_prefix}{file.src_uri}", located is not None, page, docs_prefix)
         if located:
-            corpus[located[0]][located[1]] = citations.scan(*_body(file.content_string))
-        else:
-            folders = " and ".join(f"{docs_prefix}{language}/" for language in catalogue.LANGUAGES)
-            outside.append(Problem(f"{docs_prefix}{file.src_uri}", None, f"page outside the language folders; move it into {folders}"))
-    return corpus, outside
+            corpus[located[0]][located[1]] = citations.scan(page.body, page.first_line)
+    return corpus, problems
 
 
 _analysis: analysis.Analysis | None = None
@@ -223,10 +216,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     global _state
     language = config.theme["language"]
     docs_prefix = _docs_prefix(config)
-    corpus, outside = _read_corpus(files, docs_prefix)
+    corpus, file_problems = _read_corpus(files, docs_prefix)
     analysed = _analyse(corpus, docs_prefix)
     entries = analysed.entries
-    _report([problem for problem in [*outside, *analysed.problems] if _belongs_to_this_build(problem, docs_prefix, language)])
+    _report([problem for problem in [*file_problems, *analysed.problems] if _belongs_to_this_build(problem, docs_prefix, language)])
     _state = BuildState(
         language=language,
         docs_prefix=docs_prefix,
@@ -350,7 +343,8 @@ def _print_edition(page: Page, config: MkDocsConfig, files: Files, language: str
         file = files.get_file_from_path(f"{language}/{part.page}")
         if file is None or file.page is None:
             continue
-        source, first_line = _body(file.content_string)
+        part_page = frontmatter.split(file.content_string)
+        source, first_line = part_page.body, part_page.first_line
         link = print_edition.linker(part.page, included, print_page)
         notices = _translation_notices(_state.corpus[language].get(part.page), part.page, print_page, deferred)
         generated = generate.page_markdown(source, language, _state.entries, catalogue.load(), link, deferred, first_line, _generated_lists(link), notices)
@@ -524,7 +518,8 @@ def _write_llms_txt(config: MkDocsConfig) -> None:
     for path in [*_state.nav_order, *_state.corpus[language]]:
         file = _state.files.get_file_from_path(f"{language}/{path}")
         if file is not None and path not in pages:
-            markdown, meta = get_data(file.content_string)
+            split = frontmatter.split(file.content_string)
+            markdown, meta = split.body, split.meta
             pages[path] = llms.Page(path, markdown, str(meta.get("description") or ""))
     site = llms.Site(
         language=language,
@@ -533,6 +528,7 @@ def _write_llms_txt(config: MkDocsConfig) -> None:
         pages=pages,
         nav_order=_state.nav_order,
         downloads=[pdf_edition.PDF_NAME] if _state.pdf_editions else [],
+        outdated=_outdated_sections(),
     )
     # The summary is the home page's description, written for readers new to the paper.
     summary = (pages["index.md"].description if "index.md" in pages else "") or config.site_description or ""
@@ -701,10 +697,18 @@ def _write_security_txt(config: MkDocsConfig) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+def _outdated_sections() -> frozenset[str]:
+    """This language's sections (``operations.md#backup``) whose Japanese original changed since their translation."""
+    assert _state is not None
+    if _state.language != translation_status.TRANSLATION or _state.translation is None:
+        return frozenset()
+    return frozenset(section.name for section in _state.translation.out_of_date())
+
+
 def _write_answers_data(config: MkDocsConfig) -> None:
     """This language's answers data: every control with the full text of the sections that answer it."""
     assert _state is not None
     language = _state.language
     texts = {page: _section_texts.get(f"{language}/{page}", {}) for page in _state.corpus[language]}
-    document = answers_data.document(_state.entries, catalogue.load(), texts, language, config.site_url or "")
+    document = answers_data.document(_state.entries, catalogue.load(), texts, language, config.site_url or "", _outdated_sections())
     answers_data.write(Path(config.site_dir), document)

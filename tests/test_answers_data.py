@@ -133,7 +133,7 @@ def test_the_hook_writes_the_data_of_each_language_with_the_published_text(tmp_p
     operations.write_text(text.replace(text.split("\n\n")[2], hostile, 1), encoding="utf-8")
     site = build_site(config, project / "site")
     japanese, english = _document(site, "ja"), _document(site, "en")
-    assert japanese["sections"]["operations.md#backup"] == {"label": "5.3. バックアップ", "path": "operations/#backup", "text": "日次で 3 世代分のデータを保持します。"}
+    assert japanese["sections"]["operations.md#backup"] == {"label": "5.3. バックアップ", "path": "operations/#backup", "text": "日次で 3 世代分のデータを保持します。", "outdated": False}
     assert english["sections"]["operations.md#backup"]["text"] == 'Kept three generations & "=SUM(A1)" <img src=x onerror=alert(1)>.'
     assert english["controls"]["A.12.3.1"]["sections"] == ["operations.md#backup", "operations.md#logging"]
     assert not (site / "en" / "answers").exists()

@@ -27,6 +27,15 @@ HOSTILE = [
     "<!-- comment -->",
     "【A.9.2.3】 [A.9.2.3]",
     "末尾の全角文字＝",
+    "- not a list either",
+    "+ plus",
+    "> not a quote",
+    "12. twelve",
+    "3) three",
+    "A.12.4.2 (UTF-8) ends here.",
+    "C# and F#",
+    "x < y > z & w",
+    "multi\n- line\n1. text",
 ]
 
 
@@ -83,6 +92,19 @@ def test_markdown_text_renders_as_exactly_the_text(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("A.12.4.2 (UTF-8) ends here.", "A.12.4.2 (UTF-8) ends here."),
+        ("5.3. Backup", "5\\.3. Backup"),
+        ("A & B &amp; C", "A & B &amp;amp; C"),
+        ("*x* [y](z)", "\\*x\\* \\[y\\](z)"),
+    ],
+)
+def test_markdown_text_escapes_only_what_could_start_syntax(text: str, escaped: str) -> None:
+    assert markdown_text(text) == escaped
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("=SUM(A1:A2)", "'=SUM(A1:A2)"),
@@ -110,3 +132,15 @@ def test_json_in_html_never_closes_its_script_and_reads_back(value: object) -> N
     text = json_in_html(value)
     assert not re.search(r"[<>&\u2028\u2029]", text)
     assert json.loads(text) == value
+
+
+def test_the_answers_page_neutralises_the_same_formula_starts_as_the_exports() -> None:
+    """The page's copy of the rule (overrides/assets/javascripts/answers/answers.js) is the same list."""
+    from pathlib import Path
+
+    from isocontrols.escaping import FORMULA_START
+
+    script = (Path(__file__).resolve().parent.parent / "overrides/assets/javascripts/answers/answers.js").read_text(encoding="utf-8")
+    listed = re.search(r"var FORMULA_START = (\[[^\]]*\])", script)
+    assert listed is not None
+    assert tuple(json.loads(listed.group(1))) == FORMULA_START

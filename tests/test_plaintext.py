@@ -46,6 +46,7 @@ CASES = [
     ("\\*not em\\* \\[x\\] \\# \\\\", "*not em* [x] # \\"),
     ("a <i>b</i> <span class=\"x\">c</span>", "a b c"),
     ("link [here](https://example.org \"title\") end", "link here end"),
+    ("[x](javascript:alert(1)) end", "x end"),
     ("image ![alt text](image.png) end", "image end"),
     ("auto <https://example.org/a?b=1>", "auto https://example.org/a?b=1"),
     ("mail <info@example.org>", "mail info@example.org"),

@@ -6,6 +6,7 @@ under exactly the sections the record says are possibly out of date.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from pathlib import Path
@@ -75,6 +76,22 @@ def test_changed_japanese_sentence_puts_a_notice_on_exactly_that_english_section
     assert 'href="../../operations/#backup" hreflang="ja" target="_self"' in (built / "en/operations/index.html").read_text(encoding="utf-8")
     assert _notices(built, "operations/index.html") == []
     assert _notices(built, "en/index.html") == []
+
+
+def test_an_outdated_english_section_says_so_in_the_answers_data_and_llms_files(fixture_site: Path, caplog: pytest.LogCaptureFixture) -> None:
+    _accept(fixture_site)
+    _edit(fixture_site, "ja/operations.md", "日次で 3 世代分", "日次で 7 世代分")
+    built, _ = _build(fixture_site, caplog)
+    english = json.loads((built / "answers" / "data.en.json").read_text(encoding="utf-8"))["sections"]
+    japanese = json.loads((built / "answers" / "data.ja.json").read_text(encoding="utf-8"))["sections"]
+    assert {key: value["outdated"] for key, value in english.items()} == {"operations.md#backup": True, "operations.md#logging": False}
+    assert not any(value["outdated"] for value in japanese.values())
+    note = "The Japanese original of this section was updated, and this English text may not reflect the change yet."
+    backup = next(line for line in (built / "en" / "llms.txt").read_text(encoding="utf-8").splitlines() if "#backup)" in line)
+    assert note.rstrip(".") in backup
+    full = (built / "en" / "llms-full.txt").read_text(encoding="utf-8")
+    assert full.count("The Japanese original of this section was updated") == 1
+    assert full.index("Backup") < full.index("The Japanese original of this section") < full.index("Logging")
 
 
 def test_rewrapped_japanese_paragraph_shows_no_notice(fixture_site: Path, caplog: pytest.LogCaptureFixture) -> None:

@@ -20,8 +20,15 @@ from html import escape
 from typing import Any
 from urllib.parse import quote
 
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
-"""Python-Markdown's backslash-escapable characters (``|`` with the tables extension): any may start syntax."""
+MARKDOWN_ANYWHERE = re.compile(r"([\\`*_{}\[\]|#])")
+"""What may start Markdown syntax anywhere in a line: emphasis, code, links, attribute lists,
+table cells, closing hashes of a heading. Backslash-escaped."""
+
+MARKDOWN_LINE_START = re.compile(r"^([ \t]*)(?:([-+>])|(\d+)([.)]))", re.MULTILINE)
+"""What starts a block only at the start of a line: a list item, a quote, an ordered list item."""
+
+ENTITY_START = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+"""An ampersand that would start a character reference (``&amp;``): the rest are shown as they are."""
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 """What makes a spreadsheet read a cell as a formula (OWASP's list, and its full-width forms,
@@ -44,12 +51,16 @@ def url_fragment(text: str) -> str:
 
 
 def markdown_text(text: str) -> str:
-    """Plain text written into generated Markdown, so that it shows exactly as given.
+    """Plain text written into generated Markdown (pages, ``llms.txt``), so that it shows exactly as given.
 
-    Markdown syntax is backslash-escaped and ``&``, ``<``, ``>`` become entities (which
-    Python-Markdown passes through), so the text can never turn into markup or a link.
+    Only what could start syntax is escaped, so the Markdown stays readable as text: the
+    characters that matter anywhere get a backslash, a list or quote marker does at the start
+    of a line, ``<`` becomes ``&lt;`` (no tag, no autolink) and an ``&`` that would start a
+    character reference becomes ``&amp;``.
     """
-    return MARKDOWN_SPECIAL.sub(r"\\\1", html_text(text))
+    text = ENTITY_START.sub("&amp;", text).replace("<", "&lt;")
+    text = MARKDOWN_ANYWHERE.sub(r"\\\1", text)
+    return MARKDOWN_LINE_START.sub(lambda m: m.group(1) + (f"\\{m.group(2)}" if m.group(2) else f"{m.group(3)}\\{m.group(4)}"), text)
 
 
 def csv_cell(text: str) -> str:

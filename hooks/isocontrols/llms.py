@@ -36,7 +36,7 @@ from urllib.parse import urljoin
 from isocontrols import errata, print_edition, rendering
 from isocontrols.catalogue import LANGUAGES
 from isocontrols.citations import Heading, scan
-from isocontrols.plaintext import plain_text
+from isocontrols.plaintext import blocks, first_sentence, plain_text, shortened
 from isocontrols.escaping import markdown_text, url_fragment
 from isocontrols.urls import site_path
 
@@ -64,6 +64,7 @@ WORDS = {
         "full": ("本文全体（Markdown）", "全章と付録を 1 つにまとめた Markdown"),
         "other": ("English edition", "同じ一覧の英語版（日本語版の翻訳）"),
         "web_edition": "ウェブ版：{url}",
+        "outdated": "（この節の日本語の原文は更新されています。訳文にはまだ反映されていない可能性があります）",
     },
     "en": {
         "reading": (
@@ -80,15 +81,13 @@ WORDS = {
         "full": ("The whole paper (Markdown)", "Every chapter and the appendices in one Markdown file"),
         "other": ("日本語版 (Japanese edition)", "The same list in Japanese, the original"),
         "web_edition": "Web edition: {url}",
+        "outdated": "(The Japanese original of this section was updated, and this English text may not reflect the change yet.)",
     },
 }
 """What the files say themselves, per language."""
 
 OPTIONAL = "Optional"
 """The H2 that llms.txt readers may skip: the spec's own word, the same in both languages."""
-
-SENTENCE_END = {"ja": re.compile(r"(?<=。)"), "en": re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")}
-"""Where a sentence ends, per language: a note is the first sentence of a section."""
 
 NOTE_LENGTH = 160
 """The longest note, in characters, before it is cut with an ellipsis."""
@@ -111,7 +110,7 @@ class Page:
     @property
     def title(self) -> str:
         heading = scan(self.markdown).title
-        return heading.text if heading else self.path
+        return heading.plain if heading else self.path
 
 
 @dataclass(frozen=True)
@@ -126,6 +125,9 @@ class Site:
     nav_order: Sequence[str]
     downloads: Sequence[str] = field(default_factory=tuple)
     """Files of this language beside the exports: ``whitepaper.pdf`` when the PDF edition is built."""
+    outdated: frozenset[str] = frozenset()
+    """Sections (``operations.md#backup``, ``operations.md`` for a page's opening) whose Japanese original
+    changed since their translation: both files say so next to them, as the English pages do."""
 
     def url(self, target: str) -> str:
         """The absolute address of ``page.md#anchor`` of this language."""
@@ -142,17 +144,10 @@ def _item(text: str, url: str, note: str = "") -> str:
     return f"- [{markdown_text(text)}]({url})" + (f": {markdown_text(note)}" if note else "")
 
 
-def _first_sentence(body: str, language: str) -> str:
-    """The first sentence of a section's own text (its first paragraph), as plain text."""
-    paragraph: list[str] = []
-    for line in body.splitlines():
-        if not line.strip() or line.lstrip().startswith(("#", "!!!", "|", "<", "{", "```", "~~~")):
-            if paragraph:
-                break
-            continue
-        paragraph.append(line)
-    sentence = SENTENCE_END[language].split(plain_text(" ".join(paragraph)), maxsplit=1)[0].strip()
-    return sentence if len(sentence) <= NOTE_LENGTH else sentence[: NOTE_LENGTH - 1].rstrip() + "…"
+def _first_sentence(body: str) -> str:
+    """The first sentence of a section's own text (its first paragraph), as plain text, cut to a note's length."""
+    paragraph = next((text for is_prose, text in blocks(body.splitlines()) if is_prose), "")
+    return shortened(first_sentence(paragraph), NOTE_LENGTH)
 
 
 def _sections(page: Page) -> Iterator[tuple[str, str | None, str, list[str]]]:
@@ -174,10 +169,13 @@ def _chapter(site: Site, page: Page) -> list[str]:
     words = WORDS[site.language]
     items = []
     for text, anchor, body, ids in _sections(page):
-        note = page.description if anchor is None and page.description else _first_sentence(body, site.language)
+        note = page.description if anchor is None and page.description else _first_sentence(body)
         if ids:
             note = (note + words["cites"].format(ids=", ".join(ids))).strip()
-        items.append(_item(text, site.url(page.path + (f"#{anchor}" if anchor else "")), note))
+        name = page.path + (f"#{anchor}" if anchor else "")
+        if name in site.outdated:
+            note = f"{note} {words['outdated']}".strip()
+        items.append(_item(text, site.url(name), note))
     return items
 
 
@@ -186,7 +184,7 @@ def _page_items(site: Site, paths: Iterable[str]) -> list[str]:
     items = []
     for path in (path for path in paths if path in site.pages):
         page = site.pages[path]
-        note = page.description or next((_first_sentence(body, site.language) for _, _, body, _ in _sections(page)), "")
+        note = page.description or next((_first_sentence(body) for _, _, body, _ in _sections(page)), "")
         items.append(_item(page.title, site.url(path), note))
     return items
 
@@ -274,7 +272,12 @@ def _heading(site: Site, page: Page, heading: Heading, label: str) -> str:
         text, target = (f"{markdown_text(label)} {text}" if label else text), page.path
     else:
         target = f"{page.path}#{heading.anchor}" if heading.anchor else ""
-    return f"{'#' * min(heading.level + 1, 6)} {text}" + (f"\n\n<{site.url(target)}>" if target else "")
+    lines = [f"{'#' * min(heading.level + 1, 6)} {text}"]
+    if target:
+        lines.append(f"<{site.url(target)}>")
+    if target in site.outdated:
+        lines.append(f"> {markdown_text(WORDS[site.language]['outdated'])}")
+    return "\n\n".join(lines)
 
 
 def _control_index(site: Site, document: Mapping[str, Any]) -> str:

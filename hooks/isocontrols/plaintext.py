@@ -16,6 +16,7 @@ images (an image has no text), emphasis with ``*`` and ``_`` (not inside words).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from html import unescape
 
 ESCAPABLE = "\\`*_{}[]()>#+-.!|"
@@ -33,10 +34,10 @@ AUTOLINK = re.compile(r"<(?P<url>(?:[A-Za-z][A-Za-z0-9+.-]*:|www\.)[^<>\s]*|[^<>
 TAG = re.compile(r"</?[A-Za-z][^<>]*>|<!--.*?-->", re.DOTALL)
 """A raw inline HTML tag or comment: not shown."""
 
-IMAGE = re.compile(r"!\[(?P<alt>[^\[\]]*)\](?:\([^()]*\)|\[[^\[\]]*\])")
+IMAGE = re.compile(r"!\[(?P<alt>[^\[\]]*)\](?:\((?:[^()]|\([^()]*\))*\)|\[[^\[\]]*\])")
 """An image: it has no text."""
 
-LINK = re.compile(r"\[(?P<text>[^\[\]]*)\](?:\([^()]*\)|\[[^\[\]]*\])")
+LINK = re.compile(r"\[(?P<text>[^\[\]]*)\](?:\((?:[^()]|\([^()]*\))*\)|\[[^\[\]]*\])")
 """An inline or full reference link: its text is shown."""
 
 EMPHASIS = (
@@ -75,3 +76,41 @@ def plain_text(markdown: str) -> str:
     text = unescape(text.replace(BOUNDARY, ""))
     text = re.sub(f"{STASH}(\\d+){STASH}", lambda m: kept[int(m.group(1))], text)
     return " ".join(text.split())
+
+
+NOT_PROSE = re.compile(r"^\s*(?:[|>#<{]|[*+-]\s|\d+\.\s|!!!|\?\?\?|`{3}|~{3})")
+"""What opens a table, quote, heading, HTML, attribute list, list, admonition or code rather than prose."""
+
+SENTENCE = re.compile(r"^.*?(?:。|[.!?](?=\s+[A-Z0-9\"'(（「]|\s*$))", re.DOTALL)
+"""The first sentence of a text: up to 。, or a full stop (! ?) followed by the end or by a space and
+what starts a sentence (so "e.g. the" and "A.9.2.3 is" do not end one)."""
+
+
+def blocks(lines: Iterable[str]) -> list[tuple[bool, str]]:
+    """Markdown lines cut at blank lines into blocks: (whether the block is prose, its lines joined by spaces)."""
+    found: list[tuple[bool, str]] = []
+    current: list[str] = []
+    for line in [*lines, ""]:
+        if line.strip():
+            current.append(line.strip())
+        elif current:
+            found.append((not NOT_PROSE.match(current[0]), " ".join(current)))
+            current = []
+    return found
+
+
+def first_sentence(markdown: str) -> str:
+    """The first sentence of a paragraph of inline Markdown, as the text the reader sees."""
+    text = plain_text(markdown)
+    match = SENTENCE.match(text)
+    return (match.group(0) if match else text).strip()
+
+
+def shortened(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters with an ellipsis, never in the middle of a word."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if text[limit - 1].isascii() and text[limit - 1].isalnum() and cut[-1:].isascii() and cut[-1:].isalnum() and " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:、，") + "…"

@@ -22,6 +22,7 @@ from collections.abc import Collection
 from isocontrols.catalogue import LANGUAGES, Catalogue
 from isocontrols.citations import Heading, PageScan, as_plain_text
 from isocontrols.errata import Errata
+from isocontrols.frontmatter import Split
 from isocontrols.index import Corpus, known_ids
 from isocontrols.problems import Problem
 from isocontrols.rendering import CONTROL_INDEX_PAGE, INDEX_MARKER
@@ -278,6 +279,21 @@ def check_errata(errata: Errata, corpus: Corpus, docs_prefix: str = "") -> list[
                     Problem(file, erratum.line, f"the corrected text '{erratum.corrected}' is not on {where}; correct the row or the page")
                 )
     return problems
+
+
+def check_file(path: str, in_a_language: bool, page: Split, docs_prefix: str) -> list[Problem]:
+    """How a page's file stands: inside a language folder (elsewhere nobody would check its citations),
+    and without MultiMarkdown meta-data, which MkDocs takes off the page without a word (``Note: …``)."""
+    if not in_a_language:
+        folders = " and ".join(f"{docs_prefix}{language}/" for language in LANGUAGES)
+        return [Problem(path, None, f"page outside the language folders; move it into {folders}")]
+    if page.multimarkdown:
+        keys = ", ".join(f"'{key}:'" for key in page.meta)
+        return [
+            Problem(path, 1, f"the page opens with {keys}, which MkDocs takes as meta-data and does not show; "
+                    "put meta-data between --- lines, or start the page with its heading")
+        ]
+    return []
 
 
 def check_page(path: str, scan: PageScan, catalogue: Catalogue, markers: Collection[str] = ()) -> list[Problem]:

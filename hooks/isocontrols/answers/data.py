@@ -13,7 +13,8 @@ checklist filler (``checklist``) reads it in a command. Its shape (schema 1)::
                                "ids_2013": ["A.9.2.3"], "sections": […]}, …},
      "groups": {"A.9": {"title": …, "title_lang": "ja", "level": "clause", "controls": ["A.9.1.1", …]}, …},
      "sections": {"application-security.md#utility-programs": {"label": "4.4. ユーティリティプログラム",
-                  "path": "application-security/#utility-programs", "text": "ユーティリティプログラムは…"}, …}}
+                  "path": "application-security/#utility-programs", "text": "ユーティリティプログラムは…",
+                  "outdated": false}, …}}
 
 Every control of the catalogue is there, cited or not (an uncited control is answered
 "not addressed", with its title). ``path`` is relative to the site root (``en/…`` for
@@ -21,12 +22,15 @@ English, ``null`` where the site has no entry for the control): the page resolve
 where the site is served, tables join it to ``site_url``. Sections are listed in the white
 paper's order; a 2022 control's sections are those of the 2013 controls that map to it.
 Values are plain text, escaped by the JSON encoder; the page puts them into text nodes.
+``outdated`` is true for an English section whose Japanese original changed since its
+translation was last confirmed (``isocontrols.translations``): the page, the copied table
+and the checklist say so next to its text, as the English page does under its heading.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -66,8 +70,11 @@ def _targets(refs: Iterable[SectionRef]) -> list[str]:
     return [ref.target for ref in sorted(dict.fromkeys(refs), key=section_order)]
 
 
-def document(entries: Mapping[str, Entry], catalogue: Catalogue, texts: Texts, language: str, site_url: str) -> dict[str, Any]:
-    """The answers document of ``language`` (see the module's docstring)."""
+def document(
+    entries: Mapping[str, Entry], catalogue: Catalogue, texts: Texts, language: str, site_url: str, outdated: Collection[str] = ()
+) -> dict[str, Any]:
+    """The answers document of ``language`` (see the module's docstring); ``outdated``: the sections
+    (``operations.md#backup``) whose Japanese original changed since their translation."""
     refs = {ref.target: ref for entry in entries.values() for ref in entry.sections.get(language, ())}
     equivalents = crosswalk.build(dict(entries), catalogue)
     ids_2013: dict[str, list[str]] = {}
@@ -106,6 +113,7 @@ def document(entries: Mapping[str, Entry], catalogue: Catalogue, texts: Texts, l
             "label": ref.label,
             "path": _path(target, language),
             "text": texts.get(ref.page, {}).get(ref.anchor, ""),
+            "outdated": target in outdated,
         }
         for target, ref in sorted(refs.items(), key=lambda item: section_order(item[1]))
     }
@@ -156,6 +164,8 @@ class Section:
     label: str
     url: str
     text: str
+    outdated: str = ""
+    """The note that its Japanese original changed since it was translated; empty when it is current."""
 
 
 @dataclass(frozen=True)
@@ -181,13 +191,17 @@ class Answer:
     @property
     def text(self) -> str:
         """The answer as one text: each section's label and text, or the message."""
-        return "\n\n".join(f"{section.label}\n{section.text}".strip() for section in self.sections) or self.message
+        return "\n\n".join("\n".join(filter(None, (section.label, section.outdated, section.text))) for section in self.sections) or self.message
 
 
 def _sections(document: Mapping[str, Any], keys: Iterable[str]) -> tuple[Section, ...]:
     site_url = document["site_url"]
     found = document["sections"]
-    return tuple(Section(key, found[key]["label"], urljoin(site_url, found[key]["path"]), found[key]["text"]) for key in keys)
+    note = document["words"]["outdated"]
+    return tuple(
+        Section(key, found[key]["label"], urljoin(site_url, found[key]["path"]), found[key]["text"], note if found[key].get("outdated") else "")
+        for key in keys
+    )
 
 
 def answer(asked: resolver.Asked, document: Mapping[str, Any]) -> Answer:

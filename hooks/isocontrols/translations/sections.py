@@ -40,12 +40,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
-
+from isocontrols import frontmatter
 from isocontrols.citations import scan
-
-FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(?P<yaml>.*?\n)?(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.DOTALL)
-"""A page's YAML front matter, as MkDocs finds it (``mkdocs.utils.meta``)."""
 
 READER_KEYS = ("title", "description")
 """The front matter a reader sees (the page title, the search engines' description)."""
@@ -109,31 +105,21 @@ def fingerprint(text: str) -> str:
     return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()[:FINGERPRINT_LENGTH]
 
 
-def _reader_front_matter(source: str) -> str:
-    """The front matter's ``title`` and ``description``; the whole of it when it is not a YAML mapping."""
-    try:
-        data = yaml.safe_load(source)
-    except yaml.YAMLError:
-        return source
-    if not isinstance(data, dict):
-        return source
-    return "\n".join(f"{key}: {data[key]}" for key in READER_KEYS if data.get(key) is not None)
-
-
 @lru_cache(maxsize=4096)
 def split(page: str, text: str) -> tuple[Section, ...]:
     """The tracked sections of a page's file, in order: its opening first, then each anchored heading's.
 
-    Cached by text: both language builds, and the command, read the same pages.
+    The front matter is taken off as MkDocs takes it off (``frontmatter``); its ``title`` and
+    ``description`` belong to the opening. Cached by text: both language builds, and the
+    command, read the same pages.
     """
-    front = FRONT_MATTER.match(text)
-    body = text[front.end() :] if front else text
-    offset = text.count("\n", 0, front.end()) if front else 0
-    headings = [heading for heading in scan(body).headings if heading.anchor]
+    file = frontmatter.split(text)
+    body = file.body
+    headings = [heading for heading in scan(body, file.first_line).headings if heading.anchor]
     opening_end = headings[0].start if headings else len(body)
-    opening = [_reader_front_matter(front.group("yaml") or "")] if front else []
+    opening = [f"{key}: {file.meta[key]}" for key in READER_KEYS if file.meta.get(key) is not None]
     sections = [Section(page, None, 1, fingerprint("\n".join([*opening, body[:opening_end]])))]
     for heading, following in zip(headings, [*headings[1:], None]):
         content = heading.text + "\n" + body[heading.end : following.start if following else len(body)]
-        sections.append(Section(page, heading.anchor, heading.line + offset, fingerprint(content)))
+        sections.append(Section(page, heading.anchor, heading.line, fingerprint(content)))
     return tuple(sections)

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from isocontrols import escaping
 from isocontrols.catalogue import LANGUAGES
 from isocontrols.citations import Heading, PageScan
-from isocontrols.plaintext import plain_text
+from isocontrols.plaintext import blocks, first_sentence
 from isocontrols.problems import Problem
 from isocontrols.urls import Linker
 from isocontrols.wording.prose import without_code
@@ -54,12 +54,6 @@ WORDS = {
 
 BLOCK_START = re.compile(r"^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]+(?P<kinds>[^\"\n]*?)[ \t]*(?:\"(?P<title>[^\"\n]*)\")?[ \t]*$")
 """The first line of an admonition (``!!!``) or a collapsible block (``???``, ``???+``): its classes and title."""
-
-NOT_A_SENTENCE = re.compile(r"^(?:[|>#<]|[*+-]\s|\d+\.\s|!!!|\?\?\?|`{3}|~{3})")
-"""What opens a table, quote, heading, HTML, list, nested block or code rather than a sentence."""
-
-FIRST_SENTENCE = re.compile(r"^.*?(?:。|[.!?](?=\s|$))|^.+$", re.DOTALL)
-"""The first sentence of a paragraph: up to 。 or a full stop followed by a space or the end."""
 
 @dataclass(frozen=True)
 class Addition:
@@ -86,16 +80,8 @@ def _body(lines: list[str], start: int, indent: str) -> list[str]:
 
 def summary(body: list[str]) -> str:
     """The first sentence of the block's first paragraph, as plain text; empty when it opens with no sentence."""
-    paragraph = []
-    for line in body:
-        if not line and paragraph:
-            break
-        if line:
-            paragraph.append(line)
-    if not paragraph or NOT_A_SENTENCE.match(paragraph[0]):
-        return ""
-    match = FIRST_SENTENCE.match(plain_text(" ".join(paragraph)))
-    return match.group(0).strip() if match else ""
+    opening = blocks(body)[:1]
+    return first_sentence(opening[0][1]) if opening and opening[0][0] else ""
 
 
 def _section_title(heading: Heading | None, page_scan: PageScan) -> str:

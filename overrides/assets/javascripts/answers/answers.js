@@ -70,7 +70,7 @@
   function controlAnswer(asked, cell, control, equivalents, missing) {
     var sections = control.sections.map(function (key) {
       var section = data.sections[key]
-      return { label: section.label, path: section.path, text: section.text }
+      return { label: section.label, path: section.path, text: section.text, outdated: section.outdated ? data.words.outdated : "" }
     })
     return {
       asked: asked, status: sections.length ? "answered" : "not_addressed", control: cell,
@@ -83,7 +83,9 @@
   }
 
   function answerText(answer) {
-    var parts = answer.sections.map(function (section) { return (section.label + "\n" + section.text).trim() })
+    var parts = answer.sections.map(function (section) {
+      return [section.label, section.outdated, section.text].filter(Boolean).join("\n")
+    })
     return parts.join("\n\n") || answer.message
   }
 
@@ -159,6 +161,7 @@
       ? [el("p", { class: "answer__label" }, [words.sections])].concat(answer.sections.map(function (section) {
         return el("section", { class: "answer__section" }, [
           el("h3", {}, [link(section.path, [section.label])]),
+          section.outdated ? el("p", { class: "answer__outdated", role: "note" }, [section.outdated]) : null,
           el("div", { class: "answer__text" }, paragraphs(section.text))
         ])
       }))
