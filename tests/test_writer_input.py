@@ -220,7 +220,6 @@ def test_a_setext_heading_owns_the_citations_under_it(site: Path, underline: str
     [
         "---\ndescription: 'see [A.9.4.1] and 【A.10.1.2】'\n---\n",
         "---\n# reviewed 2026-11-01 [A.9.4.1]\ndescription: x\n---\n",
-        "Title: 運用 [A.9.4.1]\nSummary: 【A.10.1.2】\n\n",
     ],
 )
 def test_front_matter_is_not_page_text(site: Path, front_matter: str) -> None:
@@ -230,6 +229,15 @@ def test_front_matter_is_not_page_text(site: Path, front_matter: str) -> None:
     built = _built(site)
     assert _sections(built, "A.9.4.1") == [] and _sections(built, "A.10.1.2") == []
     assert _sections(built, "A.12.3.1") == ["/security/operations/#backup", "/security/operations/#logging"]
+
+
+def test_meta_data_lines_mkdocs_would_hide_are_refused(site: Path, caplog: pytest.LogCaptureFixture) -> None:
+    source = (FIXTURE / "docs" / "ja" / "operations.md").read_text(encoding="utf-8")
+    _write(site, "ja/operations.md", "Note: 運用の概要 [A.9.4.1]\n\n" + source)
+    assert (
+        "docs/ja/operations.md:1: the page opens with 'note:', which MkDocs takes as meta-data and does not show; "
+        "put meta-data between --- lines, or start the page with its heading"
+    ) in _warnings(site, caplog)
 
 
 def test_front_matter_never_hides_a_chapter_from_the_print_edition(site: Path) -> None:
