@@ -51,11 +51,11 @@ from isocontrols import (
     print_edition,
     rendering,
     revision_dates,
-    search_sections,
-    search_site,
     urls,
     validation,
 )
+from isocontrols.search import sections as search_sections
+from isocontrols.search import site as search_site
 
 log = get_plugin_logger("isocontrols")
 

@@ -1,4 +1,4 @@
-"""search_index.py: the fields of each entry and the prebuilt lunr index of one language."""
+"""search/index.py: the fields of each entry and the prebuilt lunr index of one language."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from lunr.builder import Builder
 from lunr.index import Index
 
-from isocontrols.search_index import FIELD_BOOSTS, build, document_fields, plain_text, postings
+from isocontrols.search.index import FIELD_BOOSTS, build, document_fields, plain_text, postings
 
 BACKUP = {
     "location": "operations/#backup",

@@ -1,4 +1,4 @@
-"""search_sections.py: a page's search entries are the ones Material's own parser would make."""
+"""search/sections.py: a page's search entries are the ones Material's own parser would make."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from material.plugins.search.plugin import Parser, SearchIndex
 
 from conftest import ROOT, SITE_URL, build_site
-from isocontrols.search_sections import SearchEntry, entries
+from isocontrols.search.sections import SearchEntry, entries
 
 
 def materials_entries(html: str, url: str, title: str) -> list[SearchEntry]:

@@ -1,10 +1,10 @@
-"""The search index of one language: its pages' search entries (``search_sections``), cut into terms at build time.
+"""The search index of one language: its pages' search entries (``sections``), cut into terms at build time.
 
 The browser loads the result (``search/index.<lang>.json``) and turns it into a lunr
 index without tokenising anything (``overrides/assets/javascripts/isosearch/index.js``).
 Each entry becomes one lunr document with four fields:
 
-- ``title`` and ``text``: the terms of ``search_tokens`` (word stems, numbers, CJK bigrams);
+- ``title`` and ``text``: the terms of ``tokens`` (word stems, numbers, CJK bigrams);
 - ``cites``: the control-number terms (``a.9.2.3`` and ``9.2.3``) of the section's
   heading, plus any extra identifiers given for its location (such as the ISO/IEC
   27001:2022 equivalents of what it cites);
@@ -24,8 +24,8 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from isocontrols.search_sections import SearchEntry
-from isocontrols.search_tokens import control_terms, split_terms
+from isocontrols.search.sections import SearchEntry
+from isocontrols.search.tokens import control_terms, split_terms
 
 FORMAT = 1
 """Version of the file's layout, read by the browser."""
