@@ -46,6 +46,17 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_site(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site") / "site", site_url=SITE_URL)
 
 
+@pytest.fixture(scope="session")
+def stock_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site built with Material's own search (``extra.per_language_search: false``)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with (ROOT / "mkdocs.yml").open("rb") as handle:
+        extra = yaml_load(handle)["extra"]
+    site = tmp_path_factory.mktemp("stock") / "site"
+    return build_site(ROOT / "mkdocs.yml", site, site_url=SITE_URL, extra={**extra, "per_language_search": False})
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - signature of the base class
         pass

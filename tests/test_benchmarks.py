@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 from conftest import ROOT
 
@@ -22,3 +23,25 @@ def test_scale_benchmark_builds_a_small_corpus_with_and_without_the_hook() -> No
     assert len(rows) == 1
     own_share = float(rows[0].split("|")[5].split("(")[1].split()[0])  # "0.0 (4.1 %)"
     assert own_share > 0, "the hook's own code was not timed"
+
+
+def test_search_benchmark_types_a_query_per_language_on_both_searches(built_site: Path, stock_site: Path) -> None:
+    """One round, one query per table, the browser slowed twice: every figure of the report is there."""
+    completed = subprocess.run(
+        [
+            sys.executable, str(ROOT / "benchmarks" / "search_benchmark.py"),
+            "--sites", str(built_site), str(stock_site), "--rounds", "1", "--queries", "1", "--slowdown", "2",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert completed.returncode == 0, completed.stderr[-2000:]
+    report = completed.stdout
+    assert "slowed ×2" in report or "not slowed: " in report
+    for language in ("ja", "en"):
+        for search in ("this site", "Material (stock)"):
+            row = next(line for line in report.splitlines() if line.startswith(f"| {language} | {search} |"))
+            cells = [cell.strip() for cell in row.strip("|").split("|")]
+            assert float(cells[3]) > 0 and float(cells[5].split()[0]) > 0, row  # index gzip KiB, ready ms
+    assert "| ja | paper words | `A.9.2.3` |" in report
