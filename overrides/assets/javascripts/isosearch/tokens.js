@@ -1,5 +1,5 @@
 /**
- * Search tokens: the browser twin of hooks/isocontrols/search_tokens.py.
+ * Search tokens: the browser twin of hooks/isocontrols/search/tokens.py.
  *
  * Both turn text into the same terms (tests/test_search_tokens.py checks it):
  *   control  【A.9.2.3】, a.9.2.3, Ａ．９．２．３  -> "a.9.2.3" and "9.2.3"

@@ -6,9 +6,9 @@
  * box and result list are unchanged. What differs from Material's own worker:
  *
  * - the index is the page language's only (search/index.<lang>.json, passed as
- *   ?index=… by overrides/partials/isosearch-config.html), cut into terms at build
- *   time by hooks/isocontrols/search_index.py, so nothing is tokenised in the
- *   browser (index.js only turns term counts into lunr's vectors);
+ *   ?index=… by overrides/partials/isosearch-config.html, written by
+ *   hooks/isocontrols/search/index.py): the entries' text, which index.js cuts into
+ *   terms with tokens.js and turns into a lunr index when the worker starts;
  * - the query is cut into terms by tokens.js exactly as the text was (CJK bigrams,
  *   control numbers with and without prefix, stemmed English words);
  * - results that contain more of what was typed (rare terms weighing more) come
