@@ -139,6 +139,12 @@ def configs(folder: Path, docs: Path | None = None) -> tuple[Path, Path]:
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     for paths in ("hooks", "watch"):  # relative to the project, not to the corpus
         config[paths] = [str(ROOT / path) for path in config.get(paths, [])]
+    extra = config.setdefault("extra", {})
+    if docs is None:  # the customers' words and the pages about the paper belong to the paper's own text
+        for key in ("search_vocabulary", "search_reference_pages"):
+            extra.pop(key, None)
+    else:
+        extra["search_vocabulary"] = {language: str(ROOT / path) for language, path in extra.get("search_vocabulary", {}).items()}
     if docs is None:
         config["nav"] = [{"ホーム": "index.md"}, {"管理策": list(GENERATED_PAGES)}]
     with_hook, without_hook = folder / "mkdocs.yml", folder / "mkdocs-nohook.yml"

@@ -54,6 +54,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "hooks")]
 
 from search_driver import (  # noqa: E402
+    CUSTOMER_QUERIES_FILE,
     LANGUAGES,
     QUERIES_FILE,
     WATCH_WORKER,
@@ -82,7 +83,7 @@ SIDES = ("ours", "stock")
 LANGUAGE_NAMES = {"ja": "Japanese", "en": "English"}
 NAMES = {"ours": "this site", "stock": "Material (stock)"}
 
-TABLES = {"paper words": QUERIES_FILE}
+TABLES = {"paper words": QUERIES_FILE, "customer words": CUSTOMER_QUERIES_FILE}
 """The query tables typed on every page view, by the name the report gives them."""
 
 SEARCH_DOWNLOADS = ("/search/", "/assets/javascripts/workers/", "/assets/javascripts/lunr/", "/assets/javascripts/isosearch/")

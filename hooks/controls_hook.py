@@ -14,8 +14,8 @@ each build's ``on_files``.
 - ``on_page_content``: put back the generated HTML blocks kept out of the Markdown; cut
   the page into search entries.
 - ``on_page_context``: make the language switcher's links relative to the site.
-- ``on_post_build``: write the language's search index; ``controls.json`` and
-  ``controls.csv`` at the site root (default-language build).
+- ``on_post_build``: write the language's search index, with its customers' words checked
+  against the paper; ``controls.json`` and ``controls.csv`` at the site root (default-language build).
 
 Search: with ``extra.per_language_search`` (``mkdocs.yml``), the hook writes one index
 per language and asks Material's search plugin to index no page, so that Material's
@@ -26,6 +26,7 @@ mkdocs-static-i18n has nothing to merge). Without it, Material's own search is l
 from __future__ import annotations
 
 import os
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -54,8 +55,10 @@ from isocontrols import (
     urls,
     validation,
 )
+from isocontrols.search import no_answer, vocabulary
 from isocontrols.search import sections as search_sections
 from isocontrols.search import site as search_site
+from isocontrols.search.index import plain_text
 
 log = get_plugin_logger("isocontrols")
 
@@ -79,6 +82,8 @@ class BuildState:
     """Whether the hook indexes the pages for search instead of Material (``extra.per_language_search``)."""
     unsearched: set[str] = field(default_factory=set)
     """Pages whose writer left them out of search (``search: exclude: true``), by ``src_uri``."""
+    ways_on: no_answer.WaysOn | None = None
+    """Where search leads when the paper has no answer, for this language's pages."""
 
 
 _state: BuildState | None = None
@@ -170,7 +175,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         revisions=revision_dates.last_changed_in(Path(config.docs_dir)),
         per_language_search=bool(config.extra.get("per_language_search")),
     )
+    _state.ways_on = _ways_on(config, corpus[language], language, docs_prefix)
     return files
+
+
+def _ways_on(config: MkDocsConfig, pages: Collection[str], language: str, docs_prefix: str) -> no_answer.WaysOn:
+    """The search panel's ways on when the paper has no answer; what is wrong with its pages reported."""
+    reference, problems = no_answer.reference_pages(config.extra.get("search_reference_pages"))
+    if language != catalogue.LANGUAGES[0]:
+        problems = []  # about mkdocs.yml itself: reported once
+    for problem in problems + no_answer.check(pages, reference, language, docs_prefix):
+        log.warning(str(problem))
+    return no_answer.ways_on(pages, reference, language)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -310,4 +326,23 @@ def _write_search_index(config: MkDocsConfig) -> None:
     extra = search_site.section_locations(ids_2022, _state.language)
     pages = _state.corpus[_state.language]  # in build order
     entries = [entry for page in pages for entry in _search_entries.get(f"{_state.language}/{page}", ())]
-    search_site.write_index(Path(config.site_dir), _state.language, entries, extra)
+    rows = _vocabulary(config, entries)
+    assert _state.ways_on is not None
+    reference = _state.ways_on.reference
+    search_site.write_index(Path(config.site_dir), _state.language, entries, extra, vocabulary.for_index(rows), reference)
+
+
+def _vocabulary(config: MkDocsConfig, entries: list[search_sections.SearchEntry]) -> list[vocabulary.Row]:
+    """This language's customer words, checked against the text of the paper's sections; problems reported."""
+    assert _state is not None and _state.ways_on is not None
+    name, problems = vocabulary.file_for(config.extra.get("search_vocabulary"), _state.language)
+    rows: list[vocabulary.Row] = []
+    if name:
+        root = Path(config.config_file_path or "").parent
+        rows, problems = vocabulary.load(root / name, shown_as=name)
+        paper = [entry for entry in entries if no_answer.of_the_paper(entry["location"], _state.ways_on)]
+        texts = [plain_text(part) for entry in paper for part in (entry["title"], entry["text"])]
+        problems += vocabulary.check(rows, texts, _state.language, name)
+    for problem in problems:
+        log.warning(str(problem))
+    return rows

@@ -23,6 +23,9 @@ import yaml
 QUERIES_FILE = Path(__file__).with_name("search_queries.yaml")
 """The query table: what readers type, in the paper's words, and the sections that must come up."""
 
+CUSTOMER_QUERIES_FILE = Path(__file__).with_name("search_customer_queries.yaml")
+"""The customer-word table: what reviewers type in their own words, and the sections that must come up."""
+
 LANGUAGES = ("ja", "en")
 """The site's languages, default (at the site root) first."""
 

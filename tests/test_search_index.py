@@ -58,7 +58,7 @@ def test_extra_identifiers_are_cited() -> None:
 
 def test_build_keeps_each_entry_once_and_extra_identifiers_by_position() -> None:
     data = build("ja", [BACKUP, LOGGING], {"operations/#logging": ["8.15"], "operations/#gone": ["8.1"]})
-    assert data == {"format": 2, "lang": "ja", "docs": [BACKUP, LOGGING], "cites": {"1": ["8.15"]}}
+    assert data == {"format": 2, "lang": "ja", "docs": [BACKUP, LOGGING], "cites": {"1": ["8.15"]}, "vocabulary": [], "reference": []}
 
 
 # ---------------------------------------------------------------------------------------

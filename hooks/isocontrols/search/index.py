@@ -60,13 +60,25 @@ def build(
     language: str,
     entries: Sequence[SearchEntry],
     extra_terms: Mapping[str, Sequence[str]] | None = None,
+    vocabulary: Sequence[Sequence[object]] = (),
+    reference: Sequence[str] = (),
 ) -> dict[str, Any]:
-    """The search data of one language: its entries and, by entry position, their extra identifiers.
+    """The search data of one language: its entries, by entry position their extra identifiers, and its vocabulary.
 
     ``extra_terms`` maps an entry's location (``operations/#backup``) to more control
-    identifiers to find it by, indexed like the ones it cites.
+    identifiers to find it by, indexed like the ones it cites; ``vocabulary`` holds the
+    customers' words as ``[customer word, [paper words]]`` (``vocabulary.for_index``);
+    ``reference`` lists the pages about the paper (``controls/``), where a customer's own
+    word does not count as the paper using it (``no_answer``).
     """
     extra_terms = extra_terms or {}
     docs = [SearchEntry(location=entry["location"], title=entry["title"], text=entry["text"]) for entry in entries]
     cites = {str(ref): list(extra_terms[doc["location"]]) for ref, doc in enumerate(docs) if extra_terms.get(doc["location"])}
-    return {"format": FORMAT, "lang": language, "docs": docs, "cites": cites}
+    return {
+        "format": FORMAT,
+        "lang": language,
+        "docs": docs,
+        "cites": cites,
+        "vocabulary": [list(row) for row in vocabulary],
+        "reference": list(reference),
+    }

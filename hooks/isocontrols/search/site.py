@@ -32,13 +32,16 @@ def write_index(
     language: str,
     entries: Sequence[SearchEntry],
     extra_terms: Mapping[str, Sequence[str]] | None = None,
+    vocabulary: Sequence[Sequence[object]] = (),
+    reference: Sequence[str] = (),
 ) -> Path:
     """Write ``search/index.<language>.json`` from the entries of that language's pages, in build order.
 
-    ``extra_terms`` maps a section's location to more control identifiers to find it by
+    ``extra_terms`` maps a section's location to more control identifiers to find it by,
+    ``vocabulary`` holds the customers' words, ``reference`` the pages about the paper
     (see ``index.build``).
     """
-    data = index.build(language, entries, extra_terms)
+    data = index.build(language, entries, extra_terms, vocabulary, reference)
     path = index_path(site_dir, language)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
