@@ -13,7 +13,8 @@ each build's ``on_files``.
   index, errata, 2022 crosswalk, coverage grid, print edition); date the page from Git.
 - ``on_page_content``: put back the generated HTML blocks kept out of the Markdown; cut
   the page into search entries.
-- ``on_page_context``: make the language switcher's links relative to the site.
+- ``on_page_context``: make the language switcher's links relative to the site; tell the
+  search panel where to lead when the paper has no answer.
 - ``on_post_build``: write the language's search index, with its customers' words checked
   against the paper; ``controls.json`` and ``controls.csv`` at the site root (default-language build).
 
@@ -299,6 +300,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     switcher = getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
     for alternate in switcher:
         alternate["link"] = alternates.site_relative(alternate["link"], _state.base_path)
+    context["isosearch_ways_on"] = _state.ways_on
     return context
 
 
