@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ROOT, build_site
+from conftest import ROOT, build_site, served
 from search_driver import language_root, open_search, search
 from test_accessibility_browser import axe_script
 
@@ -128,11 +125,6 @@ def test_open_panel_has_no_serious_accessibility_violation_on_a_phone(phone: Any
 FIXTURE = Path(__file__).parent / "fixtures" / "minimal-site"
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - signature of the base class
-        pass
-
-
 @pytest.fixture(scope="module")
 def answers_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The fixture site with per-language search, a contact page and an answers page in each language, served."""
@@ -145,12 +137,8 @@ def answers_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     for language, contact, answers in [("ja", "# 7. お問い合わせ\n", "# 回答\n"), ("en", "# 7. Contact us\n", "# Answers\n")]:
         (project / "docs" / language / "contact.md").write_text(contact, encoding="utf-8")
         (project / "docs" / language / "answers.md").write_text(answers, encoding="utf-8")
-    site = build_site(config, project / "site")
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with served(build_site(config, project / "site")) as url:
+        yield url
 
 
 @pytest.mark.parametrize("language", ["ja", "en"])
