@@ -141,6 +141,12 @@ def configs(folder: Path, docs: Path | None = None) -> tuple[Path, Path]:
         config[paths] = [str(ROOT / path) for path in config.get(paths, [])]
     # The PDF editions are timed on their own (benchmarks/pdf_benchmark.py): here, the hook's index at scale.
     config["extra"]["pdf_editions"] = False
+    extra = config.setdefault("extra", {})
+    if docs is None:  # the customers' words and the pages about the paper belong to the paper's own text
+        for key in ("search_vocabulary", "search_reference_pages"):
+            extra.pop(key, None)
+    else:
+        extra["search_vocabulary"] = {language: str(ROOT / path) for language, path in extra.get("search_vocabulary", {}).items()}
     if docs is None:
         config["nav"] = [{"ホーム": "index.md"}, {"管理策": list(GENERATED_PAGES)}]
     with_hook, without_hook = folder / "mkdocs.yml", folder / "mkdocs-nohook.yml"
@@ -312,9 +318,9 @@ PARTS = (
     ("hook: on_files (read, index, validate)", "controls_hook.py", "on_files"),
     ("hook: on_page_markdown (citations, generated parts)", "controls_hook.py", "on_page_markdown"),
     ("hook: on_page_content (links back, search entries)", "controls_hook.py", "on_page_content"),
-    ("  of which search entries", "search_sections.py", "entries"),
+    ("  of which search entries", "isocontrols/search/sections.py", "entries"),
     ("hook: on_post_build", "controls_hook.py", "on_post_build"),
-    ("  of which search indexes", "search_site.py", "write_index"),
+    ("  of which search indexes", "isocontrols/search/site.py", "write_index"),
     ("  of which the exports' document", "exports.py", "controls_document"),
     ("  of which controls.json", "exports.py", "controls_json"),
     ("  of which controls.csv", "export_csv.py", "controls_csv"),

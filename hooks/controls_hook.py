@@ -15,8 +15,10 @@ each build's ``on_files``.
   index, errata, 2022 crosswalk, coverage grid, print edition); date the page from Git.
 - ``on_page_content``: put back the generated HTML blocks kept out of the Markdown; check
   the rendered page against what the index says it holds; cut it into search entries.
-- ``on_page_context``: make the language switcher's links relative to the site.
-- ``on_post_build``: write the language's search index, its answers data
+- ``on_page_context``: make the language switcher's links relative to the site; tell the
+  search panel where to lead when the paper has no answer.
+- ``on_post_build``: write the language's search index (its customers' words checked
+  against the paper), its answers data
   (``answers/data.<lang>.json``), its ``llms.txt`` and
   ``llms-full.txt`` and, with ``extra.pdf_editions``, its PDF edition (``whitepaper.pdf``,
   from the print page's HTML); ``controls.json`` and ``controls.csv`` at the site root
@@ -48,7 +50,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -82,8 +84,6 @@ from isocontrols import (
     print_edition,
     rendering,
     revision_dates,
-    search_sections,
-    search_site,
     urls,
     validation,
 )
@@ -96,6 +96,10 @@ from isocontrols.translations import notices as translation_notices
 from isocontrols.translations import record as translation_record
 from isocontrols.translations import status as translation_status
 from isocontrols.site_security import headers_file, page_policy, policy, security_txt
+from isocontrols.search import no_answer, vocabulary
+from isocontrols.search import sections as search_sections
+from isocontrols.search import site as search_site
+from isocontrols.search.index import plain_text
 
 log = get_plugin_logger("isocontrols")
 
@@ -135,6 +139,8 @@ class BuildState:
     """The build's files, whose Markdown ``llms-full.txt`` is written from."""
     translation: translation_status.Status | None = None
     """Every Japanese section against the translation record."""
+    ways_on: no_answer.WaysOn | None = None
+    """Where search leads when the paper has no answer, for this language's pages."""
 
 
 _state: BuildState | None = None
@@ -234,6 +240,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files=files,
         translation=_compare_translations(files, config, docs_prefix),
     )
+    _state.ways_on = _ways_on(config, corpus[language], language, docs_prefix)
     return files
 
 
@@ -270,6 +277,15 @@ def _translation_notes(found: translation_status.Status, shown: str, docs_prefix
     notes += [translation_status.vanished_note(vanished, shown, docs_prefix) for vanished in found.vanished]
     new_sections = translation_status.not_recorded_note(found, shown)
     return notes + [new_sections] if new_sections else notes
+
+
+def _ways_on(config: MkDocsConfig, pages: Collection[str], language: str, docs_prefix: str) -> no_answer.WaysOn:
+    """The search panel's ways on when the paper has no answer; what is wrong with its pages reported."""
+    reference, problems = no_answer.reference_pages(config.extra.get("search_reference_pages"))
+    if language != catalogue.LANGUAGES[0]:
+        problems = []  # about mkdocs.yml itself: reported once
+    _report([*problems, *no_answer.check(pages, reference, language, docs_prefix)])
+    return no_answer.ways_on(pages, reference, language)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -438,6 +454,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
         return context
     for alternate in _switcher(config):
         alternate["link"] = alternates.site_relative(alternate["link"], _state.base_path)
+    context["isosearch_ways_on"] = _state.ways_on
     return context
 
 
@@ -485,7 +502,25 @@ def _write_search_index(config: MkDocsConfig) -> None:
     extra = search_site.section_locations(ids_2022, _state.language)
     pages = _state.corpus[_state.language]  # in build order
     entries = [entry for page in pages for entry in _search_entries.get(f"{_state.language}/{page}", ())]
-    search_site.write_index(Path(config.site_dir), _state.language, entries, extra)
+    rows = _vocabulary(config, entries)
+    assert _state.ways_on is not None
+    reference = _state.ways_on.reference
+    search_site.write_index(Path(config.site_dir), _state.language, entries, extra, vocabulary.for_index(rows), reference)
+
+
+def _vocabulary(config: MkDocsConfig, entries: list[search_sections.SearchEntry]) -> list[vocabulary.Row]:
+    """This language's customer words, checked against the text of the paper's sections; problems reported."""
+    assert _state is not None and _state.ways_on is not None
+    name, problems = vocabulary.file_for(config.extra.get("search_vocabulary"), _state.language)
+    rows: list[vocabulary.Row] = []
+    if name:
+        root = Path(config.config_file_path or "").parent
+        rows, problems = vocabulary.load(root / name, shown_as=name)
+        paper = [entry for entry in entries if no_answer.of_the_paper(entry["location"], _state.ways_on)]
+        texts = [plain_text(part) for entry in paper for part in (entry["title"], entry["text"])]
+        problems += vocabulary.check(rows, texts, _state.language, name)
+    _report(problems)
+    return rows
 
 
 def _write_pdf_edition(config: MkDocsConfig) -> None:

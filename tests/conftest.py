@@ -8,6 +8,7 @@ import http.server
 import sys
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -47,6 +48,17 @@ def build_site(config_file: Path, site_dir: Path, strict: bool = True, **overrid
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, both languages, built once for the whole run."""
     return build_site(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site") / "site", site_url=SITE_URL)
+
+
+@pytest.fixture(scope="session")
+def stock_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site built with Material's own search (``extra.per_language_search: false``)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with (ROOT / "mkdocs.yml").open("rb") as handle:
+        extra = yaml_load(handle)["extra"]
+    site = tmp_path_factory.mktemp("stock") / "site"
+    return build_site(ROOT / "mkdocs.yml", site, site_url=SITE_URL, extra={**extra, "per_language_search": False})
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -188,3 +188,73 @@ def test_pdf_editions_without_a_print_page_fail_the_build_with_the_reason(
         "whitepaper.pdf: no PDF edition: no page of docs/ja/ holds <!-- print-edition -->",
         "en/whitepaper.pdf: no PDF edition: no page of docs/en/ holds <!-- print-edition -->",
     ]
+
+
+def _customer_words(site: Path, ja: str, en: str, reference: str = "[controls.md]") -> None:
+    """Per-language search with a vocabulary file per language (``vocabulary/<lang>.csv``) and the pages about the paper."""
+    _per_language_search(site)
+    config = site / "mkdocs.yml"
+    config.write_text(
+        config.read_text()
+        + "  search_vocabulary:\n    ja: vocabulary/ja.csv\n    en: vocabulary/en.csv\n"
+        + f"  search_reference_pages: {reference}\n"
+    )
+    (site / "vocabulary").mkdir()
+    (site / "vocabulary" / "ja.csv").write_text(f"customer,paper\n{ja}", encoding="utf-8")
+    (site / "vocabulary" / "en.csv").write_text(f"customer,paper\n{en}", encoding="utf-8")
+
+
+def test_vocabulary_goes_into_each_languages_search_index(fixture_site: Path) -> None:
+    _customer_words(fixture_site, "取得,バックアップ\n復元,世代\n", "restore,backup\n")
+    site = build_site(fixture_site / "mkdocs.yml", fixture_site / "site")
+    for language, rows, reference in [
+        ("ja", [["取得", ["バックアップ"]], ["復元", ["世代"]]], ["controls/"]),
+        ("en", [["restore", ["backup"]]], ["en/controls/"]),
+    ]:
+        data = json.loads((site / "search" / f"index.{language}.json").read_text(encoding="utf-8"))
+        assert (data["vocabulary"], data["reference"]) == (rows, reference)
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "expected"),
+    [
+        (
+            "ja/operations.md",
+            "日次で 3 世代分のデータを保持します。",
+            "毎日、3 回分のデータを保持します。",
+            "vocabulary/ja.csv:3: '世代' does not occur in the Japanese white paper (was the text reworded?); "
+            "map '復元' to the words the text now uses, or remove the row",
+        ),
+        (
+            "en/operations.md",
+            "## 5.3. Backup [A.12.3.1] {#backup}",
+            "## 5.3. Copies [A.12.3.1] {#backup}",
+            "vocabulary/en.csv:2: 'backup' does not occur in the English white paper (was the text reworded?); "
+            "map 'restore' to the words the text now uses, or remove the row",
+        ),
+    ],
+    ids=["ja", "en"],
+)
+def test_reworded_vocabulary_word_fails_the_build_with_file_and_row(
+    fixture_site: Path, caplog: pytest.LogCaptureFixture, file: str, old: str, new: str, expected: str
+) -> None:
+    _customer_words(fixture_site, "取得,バックアップ\n復元,世代\n", "restore,backup\n")
+    _edit(fixture_site, file, old, new)
+    assert _warnings(fixture_site, caplog) == [expected]
+
+
+def test_vocabulary_word_found_only_on_pages_about_the_paper_fails_the_build(fixture_site: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """The control index names A.12.3.1's title, 情報のバックアップ; the paper's sections do not: no answer there."""
+    _customer_words(fixture_site, "保全,情報のバックアップ\n", "")
+    assert _warnings(fixture_site, caplog) == [
+        "vocabulary/ja.csv:2: '情報のバックアップ' does not occur in the Japanese white paper (was the text reworded?); "
+        "map '保全' to the words the text now uses, or remove the row"
+    ]
+
+
+def test_listed_page_about_the_paper_that_does_not_exist_fails_the_build(fixture_site: Path, caplog: pytest.LogCaptureFixture) -> None:
+    _customer_words(fixture_site, "", "", reference="[controls.md, answer.md]")
+    assert _warnings(fixture_site, caplog) == [
+        "mkdocs.yml: extra.search_reference_pages lists answer.md, which docs/ja/ does not have; remove it or add the page",
+        "mkdocs.yml: extra.search_reference_pages lists answer.md, which docs/en/ does not have; remove it or add the page",
+    ]

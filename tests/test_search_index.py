@@ -1,4 +1,4 @@
-"""search_index.py: the fields of each entry and the prebuilt lunr index of one language."""
+"""search/index.py and its browser twin index.js: the fields of each entry, and the lunr index the browser builds."""
 
 from __future__ import annotations
 
@@ -6,12 +6,13 @@ import json
 import re
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lunr.builder import Builder
 from lunr.index import Index
 
-from isocontrols.search_index import FIELD_BOOSTS, build, document_fields, plain_text, postings
+from isocontrols.search.index import build, document_fields, plain_text
 
 BACKUP = {
     "location": "operations/#backup",
@@ -30,9 +31,11 @@ LOGGING = {
     [
         ("<p>a &amp; b</p>", " a & b "),
         ("バックアップ【<a href=\"#x\">A.12.3.1</a>】", "バックアップ【 A.12.3.1 】"),
+        ("&lt;tag&gt; &quot;q&quot; &#39;s", "<tag> \"q\" 's"),
+        ("R&copy; AT&T &amp;amp;", "R&copy; AT&T &amp;"),
     ],
 )
-def test_plain_text_drops_tags_and_decodes_entities(markup: str, text: str) -> None:
+def test_plain_text_drops_tags_and_decodes_what_escaping_writes(markup: str, text: str) -> None:
     assert plain_text(markup) == text
 
 
@@ -53,35 +56,26 @@ def test_extra_identifiers_are_cited() -> None:
     assert document_fields(BACKUP, ["8.13", "A.8.13"])["cites"] == ["a.12.3.1", "12.3.1", "8.13", "a.8.13", "8.13"]
 
 
-def test_postings_give_each_term_its_documents_and_frequencies_per_field() -> None:
-    documents = [
-        {"title": ["バッ"], "text": ["世代", "世代"], "cites": [], "mentions": []},
-        {"title": [], "text": ["世代"], "cites": ["a.12.3.1"], "mentions": []},
-    ]
-    assert postings(documents) == [
-        ["a.12.3.1", [], [], [1, 1], []],
-        ["バッ", [0, 1], [], [], []],
-        ["世代", [], [0, 2, 1, 1], [], []],
-    ]
-
-
-def test_build_keeps_entries_for_display_and_field_lengths() -> None:
-    data = build("ja", [BACKUP, LOGGING], {"operations/#backup": ["8.13"]})
-    assert data["format"] == 1 and data["lang"] == "ja"
-    assert data["fields"] == ["title", "text", "cites", "mentions"]
-    assert [doc["location"] for doc in data["docs"]] == ["operations/#backup", "operations/#logging"]
-    assert data["lengths"][2] == [3, 2]
-    assert ["8.13", [], [], [0, 1], []] in data["terms"]
+def test_build_keeps_each_entry_once_and_extra_identifiers_by_position() -> None:
+    data = build("ja", [BACKUP, LOGGING], {"operations/#logging": ["8.15"], "operations/#gone": ["8.1"]})
+    assert data == {"format": 2, "lang": "ja", "docs": [BACKUP, LOGGING], "cites": {"1": ["8.15"]}, "vocabulary": [], "reference": []}
 
 
 # ---------------------------------------------------------------------------------------
-# The browser side: index.js must rebuild the index that the lunr package would build.
+# The browser side: index.js must cut every entry into the same fields, and build the index
+# that the lunr package would build from them.
 
 ROOT = Path(__file__).resolve().parent.parent
 INDEX_JS = ROOT / "overrides" / "assets" / "javascripts" / "isosearch" / "index.js"
 
+FIELDS_JS = """
+const { documentFields } = require(process.argv[1])
+const data = JSON.parse(require("fs").readFileSync(0, "utf8"))
+console.log(JSON.stringify(data.docs.map((doc, ref) => documentFields(doc, data.cites[ref]))))
+"""
+
 DUMP_JS = """
-const load = require(process.argv[1]).load
+const { load, FIELDS, BOOSTS } = require(process.argv[1])
 const data = JSON.parse(require("fs").readFileSync(0, "utf8"))
 const index = load(data)
 const terms = Object.keys(index.invertedIndex)
@@ -93,12 +87,19 @@ for (const [ref, vector] of Object.entries(index.fieldVectors)) {
   for (let i = 0; i < vector.elements.length; i += 2) vectors[ref][byIndex[vector.elements[i]]] = vector.elements[i + 1]
 }
 const searches = data.queries.map(q => index.search(q).map(hit => [hit.ref, Math.round(hit.score * 1000) / 1000]))
-console.log(JSON.stringify({ vectors, searches }))
+console.log(JSON.stringify({ fields: FIELDS, boosts: BOOSTS, vectors, searches }))
 """
 
 
-def _site_entries() -> list[dict[str, str]]:
-    """Every paragraph of both editions as an entry: real text for the comparison."""
+def _node(script: str, payload: object) -> Any:
+    completed = subprocess.run(
+        ["node", "-e", script, str(INDEX_JS)], input=json.dumps(payload), capture_output=True, text=True, check=True
+    )
+    return json.loads(completed.stdout)
+
+
+def _paragraph_entries() -> list[dict[str, str]]:
+    """Every paragraph of both editions' Markdown as an entry: real text, with raw ``&`` and ``<``."""
     entries = []
     for path in sorted((ROOT / "docs").glob("*/*.md")):
         for number, part in enumerate(re.split(r"\n\s*\n", path.read_text(encoding="utf-8"))):
@@ -107,25 +108,40 @@ def _site_entries() -> list[dict[str, str]]:
     return entries
 
 
-def _reference(entries: list[dict[str, str]]) -> Index:
+def _python_fields(data: dict[str, Any]) -> list[dict[str, list[str]]]:
+    return [document_fields(doc, data["cites"].get(str(ref), ())) for ref, doc in enumerate(data["docs"])]
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_javascript_fields_agree_with_python_on_every_entry_of_the_site(built_site: Path, language: str) -> None:
+    data = json.loads((built_site / "search" / f"index.{language}.json").read_text(encoding="utf-8"))
+    assert data["cites"], "the site's index lists the 2022 numbers of the sections"
+    javascript, python = _node(FIELDS_JS, data), _python_fields(data)
+    disagreements = [(doc["location"], py, js) for doc, py, js in zip(data["docs"], python, javascript) if py != js]
+    assert not disagreements, disagreements[:2]
+
+
+def test_javascript_fields_agree_with_python_on_raw_paragraphs() -> None:
+    data = build("ja", _paragraph_entries())
+    assert _node(FIELDS_JS, data) == _python_fields(data)
+
+
+def _reference(data: dict[str, Any], fields: list[str], boosts: list[int]) -> Index:
     builder = Builder()
     builder.ref("ref")
-    for name, boost in FIELD_BOOSTS.items():
+    for name, boost in zip(fields, boosts):
         builder.field(name, boost=boost)
-    for ref, entry in enumerate(entries):
-        builder.add({"ref": str(ref), **document_fields(entry)})
+    for ref, terms in enumerate(_python_fields(data)):
+        builder.add({"ref": str(ref), **terms})
     return builder.build()
 
 
 def test_javascript_index_matches_the_lunr_package() -> None:
-    entries = _site_entries()
-    queries = ["text:世代", "title:バッ cites:a.12.3.1", "text:encrypt text:data", "cites:9.2.3 mentions:9.2.3"]
-    payload = {**build("ja", entries), "queries": queries}
-    completed = subprocess.run(
-        ["node", "-e", DUMP_JS, str(INDEX_JS)], input=json.dumps(payload), capture_output=True, text=True, check=True
-    )
-    browser = json.loads(completed.stdout)
-    reference = _reference(entries)
+    entries = _paragraph_entries()
+    data = build("ja", entries, {entries[3]["location"]: ["8.13", "A.5.16"]})
+    queries = ["text:世代", "title:バッ cites:a.12.3.1", "text:encrypt text:data", "cites:9.2.3 mentions:9.2.3", "cites:8.13"]
+    browser = _node(DUMP_JS, {**data, "queries": queries})
+    reference = _reference(data, browser["fields"], browser["boosts"])
     serialized = reference.serialize()
     by_index = {posting["_index"]: term for term, posting in serialized["invertedIndex"]}
     for field_ref, elements in serialized["fieldVectors"]:
@@ -133,5 +149,6 @@ def test_javascript_index_matches_the_lunr_package() -> None:
         actual = browser["vectors"].get(field_ref, {})
         assert actual.keys() == expected.keys(), field_ref
         assert all(abs(actual[term] - expected[term]) <= 0.0011 for term in expected), field_ref
+    assert browser["searches"][-1], "an extra identifier is found"
     for query, hits in zip(queries, browser["searches"]):
         assert [ref for ref, _ in hits] == [hit["ref"] for hit in reference.search(query)], query

@@ -1,4 +1,4 @@
-"""search_sections.py: a page's search entries are the ones Material's own parser would make."""
+"""search/sections.py: a page's search entries are the ones Material's own parser would make."""
 
 from __future__ import annotations
 
@@ -9,8 +9,7 @@ from types import SimpleNamespace
 import pytest
 from material.plugins.search.plugin import Parser, SearchIndex
 
-from conftest import ROOT, SITE_URL, build_site
-from isocontrols.search_sections import SearchEntry, entries
+from isocontrols.search.sections import SearchEntry, entries
 
 
 def materials_entries(html: str, url: str, title: str) -> list[SearchEntry]:
@@ -54,17 +53,6 @@ CASES = {
 @pytest.mark.parametrize("html", CASES.values(), ids=CASES.keys())
 def test_entries_match_materials_parser(html: str) -> None:
     assert entries(html, "page/", "Page title") == materials_entries(html, "page/", "Page title")
-
-
-@pytest.fixture(scope="module")
-def stock_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site built with Material's own search (``extra.per_language_search: false``)."""
-    from mkdocs.utils.yaml import yaml_load
-
-    with (ROOT / "mkdocs.yml").open("rb") as handle:
-        extra = yaml_load(handle)["extra"]
-    site = tmp_path_factory.mktemp("stock") / "site"
-    return build_site(ROOT / "mkdocs.yml", site, site_url=SITE_URL, extra={**extra, "per_language_search": False})
 
 
 @pytest.mark.parametrize("language", ["ja", "en"])

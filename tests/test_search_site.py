@@ -1,4 +1,4 @@
-"""search_site.py: where each language's index goes, what it holds, and the locations of extra terms."""
+"""search/site.py: where each language's index goes, what it holds, and the locations of extra terms."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from isocontrols.search_sections import SearchEntry
-from isocontrols.search_site import index_path, section_locations, write_index
+from isocontrols.search.sections import SearchEntry
+from isocontrols.search.site import index_path, section_locations, write_index
 
 
 def test_write_index_writes_the_entries_given_in_order(tmp_path: Path) -> None:
@@ -21,7 +21,7 @@ def test_write_index_writes_the_entries_given_in_order(tmp_path: Path) -> None:
     data = json.loads(path.read_text(encoding="utf-8"))
     assert [doc["location"] for doc in data["docs"]] == ["en/operations/#backup", "en/"]
     assert data["lang"] == "en"
-    assert ["8.13", [], [], [0, 1], []] in data["terms"]
+    assert data["cites"] == {"0": ["8.13"]}
 
 
 @pytest.mark.parametrize(

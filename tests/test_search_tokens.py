@@ -1,4 +1,4 @@
-"""search_tokens.py and its browser twin tokens.js: the terms of a text, and that both sides agree."""
+"""search/tokens.py and its browser twin tokens.js: the terms of a text, and that both sides agree."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from isocontrols.search_tokens import control_terms, split_terms, stem, tokenize
+from isocontrols.search.tokens import control_terms, split_terms, stem, tokenize
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKENS_JS = ROOT / "overrides" / "assets" / "javascripts" / "isosearch" / "tokens.js"

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from html import unescape
 
-from isocontrols.search_sections import ATTRIBUTE, PIECE
+from isocontrols.search.sections import ATTRIBUTE, PIECE
 
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 BLOCKS = frozenset({"p", "div", "blockquote", "pre", "dl", "dt", "dd", "details", "summary", "figure", "figcaption", "section", "article", "aside"})
@@ -58,7 +58,7 @@ def _attributes(markup: str) -> dict[str, str]:
 class _Reader:
     """Collects each section's heading and blocks of text, fed the pieces of the HTML in order.
 
-    The pieces are cut by the search splitter's regular expression (``search_sections.PIECE``),
+    The pieces are cut by the search splitter's regular expression (``search.sections.PIECE``),
     several times faster than ``html.parser`` on the pages of a large site.
     """
 

@@ -1,5 +1,5 @@
 /**
- * Search tokens: the browser twin of hooks/isocontrols/search_tokens.py.
+ * Search tokens: the browser twin of hooks/isocontrols/search/tokens.py.
  *
  * Both turn text into the same terms (tests/test_search_tokens.py checks it):
  *   control  【A.9.2.3】, a.9.2.3, Ａ．９．２．３  -> "a.9.2.3" and "9.2.3"
@@ -33,9 +33,10 @@
   /* NFKC and lower case, character by character, with each output character's origin */
   var VOICING_MARKS = ["\u3099", "\u309a"]
 
-  /* Characters that NFKC leaves as they are (checked first: normalize() is slow) */
+  /* Characters that NFKC and lower case leave as they are (checked first: normalize() is
+     slow): ASCII other than capitals, kana and the common kanji */
   function isStable(code) {
-    return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x20 ||
+    return (code < 0x80 && !(code >= 0x41 && code <= 0x5a)) ||
       (code >= 0x3041 && code <= 0x3096) || (code >= 0x30a1 && code <= 0x30fa) ||
       code === 0x30fc || (code >= 0x4e00 && code <= 0x9fff)
   }
@@ -45,6 +46,7 @@
     for (var offset = 0; offset < text.length; offset++) {
       var char = text[offset], code = char.charCodeAt(0)
       if (isStable(code)) { chars.push(char); origin.push(offset); continue }
+      if (code >= 0x41 && code <= 0x5a) { chars.push(String.fromCharCode(code + 32)); origin.push(offset); continue }
       var folded = char.normalize("NFKC").toLowerCase()
       if (VOICING_MARKS.indexOf(folded) >= 0 && chars.length) {
         var voiced = (chars[chars.length - 1] + folded).normalize("NFC")
@@ -55,8 +57,13 @@
     return { text: chars.join(""), origin: origin }
   }
 
+  /* The Porter stem, cached per word: a page's text repeats its words, and the stemmer's
+     regular expressions are the slowest part of cutting English */
+  var stems = new Map()
   function stem(word) {
-    return lunr.stemmer(new lunr.Token(word)).toString()
+    var found = stems.get(word)
+    if (found === undefined) stems.set(word, found = lunr.stemmer(new lunr.Token(word)).toString())
+    return found
   }
 
   function isStopWord(word) {

@@ -6,24 +6,29 @@
  * box and result list are unchanged. What differs from Material's own worker:
  *
  * - the index is the page language's only (search/index.<lang>.json, passed as
- *   ?index=… by overrides/partials/isosearch-config.html), cut into terms at build
- *   time by hooks/isocontrols/search_index.py, so nothing is tokenised in the
- *   browser (index.js only turns term counts into lunr's vectors);
+ *   ?index=… by overrides/partials/isosearch-config.html, written by
+ *   hooks/isocontrols/search/index.py): the entries' text, which index.js cuts into
+ *   terms with tokens.js and turns into a lunr index when the worker starts;
  * - the query is cut into terms by tokens.js exactly as the text was (CJK bigrams,
  *   control numbers with and without prefix, stemmed English words);
  * - results that contain more of what was typed (rare terms weighing more) come
- *   first, then by lunr score.
+ *   first, then by lunr score;
+ * - the customers' vocabulary the index carries (vocabulary.js) gives each query its
+ *   readings with the paper's words: each reading is searched as if typed and every
+ *   section keeps its best reading; a section of the paper holding the customer's own
+ *   word comes before those holding only the paper's.
  *
  * The worker loads its own index as soon as it starts and says READY then; the
  * SETUP message (Material's merged search_index.json) is not needed and ignored.
  */
-importScripts("lunr.min.js", "tokens.js", "index.js")
+importScripts("lunr.min.js", "tokens.js", "index.js", "vocabulary.js")
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
 var MIN_COVERAGE = 0.5      /* share of the typed terms a result must contain */
 var TEASER_BLOCKS = 2       /* paragraphs of a section shown under its title */
 var HIGHLIGHTED = 20        /* results whose matches are marked (Material shows ten at a time) */
 var WARM_SLICE_MS = 4       /* longest background step before a waiting query is served */
+var READING_STEP = 2.5e5    /* above any lunr score; two steps stay below one point of coverage (1e6) */
 
 var tokenize = self.isosearchTokens.tokenize
 var normalise = self.isosearchTokens.normalise
@@ -31,7 +36,7 @@ var WILDCARD = lunr.Query.wildcard
 var TEXT_FIELDS = ["title", "text"]
 var CONTROL_FIELDS = ["cites", "mentions"]
 
-var data = null             /* { index: lunr.Index, docs: [...], articles: Map } */
+var data = null             /* { index, docs, articles: page -> ref, vocabulary, reference: pages about the paper } */
 var marks = new Map()       /* doc ref -> { title: tokens, blocks: [[html, tokens]] }, filled lazily */
 
 /* ----------------------------------------------------------------------------
@@ -43,7 +48,13 @@ function setup(json) {
   json.docs.forEach(function (doc, ref) {
     if (doc.location.indexOf("#") < 0) articles.set(doc.location, ref)
   })
-  data = { index: self.isosearchIndex.load(json), docs: json.docs, articles: articles }
+  data = {
+    index: self.isosearchIndex.load(json),
+    docs: json.docs,
+    articles: articles,
+    vocabulary: self.isosearchVocabulary.prepare(json.vocabulary),
+    reference: new Set(json.reference)
+  }
 }
 
 var indexUrl = new URL(self.location.href).searchParams.get("index")
@@ -150,6 +161,14 @@ function coverage(groups, terms) {
     total += hit / all
   })
   return { value: total / groups.length, terms: found }
+}
+
+/* Whether a result holds every term of the query as typed, not merely terms that
+   begin with it (2fa is not "2022 facilities") */
+function complete(groups, terms) {
+  return groups.every(function (group) {
+    return group.tokens.every(function (token) { return terms.indexOf(token.term) >= 0 })
+  })
 }
 
 /* ----------------------------------------------------------------------------
@@ -284,32 +303,61 @@ function group(items) {
   return Array.from(pages.values())
 }
 
-function search(value) {
-  var groups = parseQuery(value)
-  if (!groups.length) return { items: [] }
+/* How a section found by a reading ranks among those with the same share of the query,
+   when the query holds customer words (else every reading is the query as typed):
+   a section of the paper holding the customer's word as typed, word for word, first;
+   then those found by the paper's words, as if these had been typed; then the rest of
+   what the query as typed finds (prefixes of longer words: 2fa in "2022 facilities",
+   or pages about the paper, such as a URL in the exports) */
+function readingRank(reading, readings, ref, groups, terms) {
+  if (readings === 1) return 0
+  if (reading > 0) return 1
+  var page = data.docs[ref].location.split("#")[0]
+  return !data.reference.has(page) && complete(groups, terms) ? 2 : 0
+}
+
+/* Sections that contain enough of one reading of the query: more of it first, then the
+   reading's rank, then lunr's score */
+function find(readings, reading) {
+  var text = readings[reading]
+  var groups = parseQuery(text)
+  if (!groups.length) return []
   weigh(groups)
   var results = data.index.query(function (query) {
     groups.forEach(function (group) { group.tokens.forEach(function (token) { addClauses(query, token) }) })
   })
-  var items = [], matches = matcher(groups)
+  var found = [], matches = matcher(groups)
   results.forEach(function (result) {
-    var found = coverage(groups, Object.keys(result.matchData.metadata))
-    if (found.value < MIN_COVERAGE) return
-    items.push({
-      ref: +result.ref,
-      location: data.docs[+result.ref].location,
-      /* more of the query first, then lunr's score */
-      score: Math.round(found.value * 100) * 1e6 + result.score,
-      terms: found.terms
+    var terms = Object.keys(result.matchData.metadata), cover = coverage(groups, terms)
+    if (cover.value < MIN_COVERAGE) return
+    var ref = +result.ref, rank = readingRank(reading, readings.length, ref, groups, terms)
+    found.push({
+      ref: ref,
+      score: Math.round(cover.value * 100) * 1e6 + rank * READING_STEP + result.score,
+      terms: cover.terms,
+      matches: matches
     })
   })
-  items.sort(function (a, b) { return b.score - a.score })
+  return found
+}
+
+function search(value) {
+  var best = new Map(), readings = self.isosearchVocabulary.readings(value, data.vocabulary)
+  readings.forEach(function (_, reading) {
+    find(readings, reading).forEach(function (item) {
+      var known = best.get(item.ref)
+      if (!known || item.score > known.score) best.set(item.ref, item)
+    })
+  })
+  var items = Array.from(best.values()).sort(function (a, b) { return b.score - a.score })
   /* Mark the words only in the results a reader sees first; the rest keep their plain teaser */
   items.forEach(function (item, rank) {
-    var shown = rank < HIGHLIGHTED ? highlight(item.ref, matches) : teaser(item.ref)
+    var shown = rank < HIGHLIGHTED ? highlight(item.ref, item.matches) : teaser(item.ref)
+    item.location = data.docs[item.ref].location
     item.title = shown.title
     item.text = shown.text
     delete item.ref
+    delete item.matches
   })
   return { items: group(items) }
 }

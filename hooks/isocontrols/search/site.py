@@ -1,6 +1,6 @@
 """Write one language's prebuilt search index into a built site.
 
-Each page's entries come from ``search_sections`` (Material's sections, cut from the
+Each page's entries come from ``sections`` (Material's sections, cut from the
 page's HTML as the hook sees it) and the hook lists them in build order; this module adds
 the extra terms of each section and writes ``search/index.<language>.json``, which the search worker
 (``overrides/assets/javascripts/isosearch/worker.js``) loads for pages in that language.
@@ -12,8 +12,8 @@ import json
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
-from isocontrols import search_index
-from isocontrols.search_sections import SearchEntry
+from isocontrols.search import index
+from isocontrols.search.sections import SearchEntry
 from isocontrols.urls import site_path
 
 
@@ -32,13 +32,16 @@ def write_index(
     language: str,
     entries: Sequence[SearchEntry],
     extra_terms: Mapping[str, Sequence[str]] | None = None,
+    vocabulary: Sequence[Sequence[object]] = (),
+    reference: Sequence[str] = (),
 ) -> Path:
     """Write ``search/index.<language>.json`` from the entries of that language's pages, in build order.
 
-    ``extra_terms`` maps a section's location to more control identifiers to find it by
-    (see ``search_index.build``).
+    ``extra_terms`` maps a section's location to more control identifiers to find it by,
+    ``vocabulary`` holds the customers' words, ``reference`` the pages about the paper
+    (see ``index.build``).
     """
-    data = search_index.build(language, entries, extra_terms)
+    data = index.build(language, entries, extra_terms, vocabulary, reference)
     path = index_path(site_dir, language)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
