@@ -31,6 +31,14 @@ ONLY_ABOUT_THE_PAPER = {"ja": "statutory", "en": "statutory"}
 
 ANSWERED = {"ja": "二段階認証", "en": "MFA"}
 
+PARTLY_ANSWERED = [
+    ("ja", "ISMAP 認証", "ismap"),
+    ("ja", "ランサムウェア 対策", "ランサムウェア"),
+    ("en", "SOC 2", "soc"),
+    ("en", "ransomware backup", "ransomware"),
+]
+"""A word the paper never uses next to one it does: sections are found, each marked "Missing: <word>"."""
+
 STATUS = ".isosearch-no-answer__status"
 WAYS = ".isosearch-no-answer__ways"
 
@@ -76,6 +84,20 @@ def test_panel_shows_when_only_pages_about_the_paper_are_found(phone: Any, site_
     assert results and all(path.startswith((root + "controls/", root + "controls-2022/")) for path in results), results
     _panel_says(phone, MESSAGES[language].format(query=query))
     assert phone.locator(WAYS).is_visible()
+
+
+@pytest.mark.parametrize(("language", "query", "missing"), PARTLY_ANSWERED)
+def test_panel_shows_above_the_results_when_a_word_is_missing_from_every_section_found(
+    phone: Any, site_url: str, language: str, query: str, missing: str
+) -> None:
+    _home(phone, site_url, language)
+    _, results = search(phone, query)
+    assert results
+    _panel_says(phone, MESSAGES[language].format(query=query))
+    assert phone.locator(WAYS).is_visible()
+    missing_marks = phone.locator(".md-search-result__list > li > a .md-search-result__terms del")
+    assert set(missing_marks.all_inner_texts()) == {missing}
+    assert phone.locator(".md-search-result__list > li").count() == len({path.split("#")[0] for path in results})
 
 
 @pytest.mark.parametrize("language", ["ja", "en"])

@@ -4,9 +4,10 @@
  * overrides/partials/isosearch-no-answer.html renders the panel into a <template>; this
  * puts it into Material's search dialog, above the result list, and watches what the
  * list shows. When a search has found nothing, or nothing but pages about the paper
- * (the control index, the crosswalk, the exports: the template lists them), the panel
- * says so in the page's language and offers the ways on (the contact page, the answers
- * by control number).
+ * (the control index, the crosswalk, the exports: the template lists them), or when a
+ * word of the query is missing from every section found ("SOC 2" finds sections with a
+ * "2", each marked "Missing: soc"), the panel says so in the page's language and offers
+ * the ways on (the contact page, the answers by control number). The results stay below it.
  *
  * - It reads only the rendered result list, so it works with any search worker.
  * - The message is a live region (role="status"), announced once the list has stayed
@@ -54,11 +55,31 @@
     ways.hidden = true
   }
 
+  /* The words Material marks "Missing" on a result ("Missing: soc") */
+  function missingWords(link) {
+    return Array.prototype.map.call(link.querySelectorAll(".md-search-result__terms del"), function (word) {
+      return word.textContent
+    })
+  }
+
+  /* Whether a result matched the query: a page the worker adds only to head its sections
+     shows its title alone (no marked word, no text, no "Missing" line) */
+  function matched(link) {
+    return link.querySelector("article mark, article > p") !== null
+  }
+
+  /* Whether one word of the query is missing from every section found */
+  function missingEverywhere(links) {
+    return links.length > 0 && links.map(missingWords).reduce(function (common, missing) {
+      return common.filter(function (word) { return missing.indexOf(word) >= 0 })
+    }).length > 0
+  }
+
   /* After each rendering of the result list: is the query answered? */
   function update() {
     var query = input.value.trim()
-    var links = Array.prototype.slice.call(list.querySelectorAll("a[href]"))
-    if (!query || links.some(answers)) return hide()
+    var sections = Array.prototype.slice.call(list.querySelectorAll("a[href]")).filter(answers)
+    if (!query || (sections.length && !missingEverywhere(sections.filter(matched)))) return hide()
     clearTimeout(timer)
     timer = setTimeout(function () { show(query) }, SETTLE_MS)
   }
