@@ -8,7 +8,6 @@ import http.server
 import sys
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -17,6 +16,9 @@ from static_host import StaticHost
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
+
+FIXTURE = ROOT / "tests" / "fixtures" / "minimal-site"
+"""A small site in both languages whose ``mkdocs.yml`` names its hook ``HOOK``."""
 
 SITE_URL = "https://code4japan.github.io/decidim-security/"
 """The address the real site is built for in the tests, whatever SITE_URL the shell exports."""
@@ -32,6 +34,20 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+def copy_fixture_site(into: Path, *, overrides: bool = False, extra: str = "") -> Path:
+    """A copy of the fixture site in ``into``: its hook the project's, with the project's theme
+    overrides when asked, and ``extra`` (indented YAML lines) added to its ``extra:`` settings."""
+    import shutil
+
+    shutil.copytree(FIXTURE, into)
+    config = into / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("HOOK", str(ROOT / "hooks" / "controls_hook.py"))
+    if overrides:
+        text = text.replace("  name: material\n", f"  name: material\n  custom_dir: {ROOT / 'overrides'}\n")
+    config.write_text(text.replace("extra:\n", "extra:\n" + extra, 1), encoding="utf-8")
+    return into
 
 
 def build_site(config_file: Path, site_dir: Path, strict: bool = True, **overrides: object) -> Path:
@@ -111,4 +127,20 @@ def page(browser: object) -> Iterator[object]:
     context = browser.new_context()  # type: ignore[attr-defined]
     new_page = context.new_page()
     yield new_page
+    context.close()
+
+
+@pytest.fixture
+def fixture_site(tmp_path: Path) -> Path:
+    """A copy of the fixture site whose ``hooks:`` entry points at the project's hook."""
+    return copy_fixture_site(tmp_path / "project")
+
+
+@pytest.fixture
+def clipboard_page(browser: object) -> Iterator[object]:
+    """A fresh page whose context may read and write the clipboard."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})  # type: ignore[attr-defined]
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    yield page
     context.close()

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 from test_accessibility_browser import serious_violations
-from test_sharing_browser import clipboard_page  # noqa: F401 - a fixture
 
 from isocontrols.answers import data
 from isocontrols.escaping import csv_cell

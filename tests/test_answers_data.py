@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from conftest import ROOT, SITE_URL, build_site
+from conftest import copy_fixture_site, SITE_URL, build_site
 
 from isocontrols.answers import data, resolver
 from isocontrols.catalogue import LANGUAGES, load
 
-FIXTURE = Path(__file__).parent / "fixtures" / "minimal-site"
 
 
 def _document(site: Path, language: str) -> dict:
@@ -123,10 +121,8 @@ def test_answers_keep_the_order_asked_and_repeats(built_site: Path) -> None:
 
 
 def test_the_hook_writes_the_data_of_each_language_with_the_published_text(tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    shutil.copytree(FIXTURE, project)
+    project = copy_fixture_site(tmp_path / "project")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text().replace("HOOK", str(ROOT / "hooks" / "controls_hook.py")))
     operations = project / "docs" / "en" / "operations.md"
     hostile = 'Kept <b>three</b> generations &amp; "=SUM(A1)" &lt;img src=x onerror=alert(1)&gt;.'
     text = operations.read_text(encoding="utf-8")

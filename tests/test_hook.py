@@ -5,24 +5,12 @@ from __future__ import annotations
 import json
 import logging
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build_site
+from conftest import build_site
 from mkdocs.exceptions import Abort
 
-FIXTURE = Path(__file__).parent / "fixtures" / "minimal-site"
-
-
-@pytest.fixture
-def fixture_site(tmp_path: Path) -> Path:
-    """A copy of the fixture site whose ``hooks:`` entry points at the project's hook."""
-    site = tmp_path / "project"
-    shutil.copytree(FIXTURE, site)
-    config = site / "mkdocs.yml"
-    config.write_text(config.read_text().replace("HOOK", str(ROOT / "hooks" / "controls_hook.py")))
-    return site
 
 
 def _edit(site: Path, relative: str, old: str, new: str) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from conftest import build_site
-from test_hook import _edit, _warnings, fixture_site  # noqa: F401 - the fixture is used by name
+from test_hook import _edit, _warnings
 
 ADDITION = {
     "ja": '\n!!! web-edition "ウェブ版での補足"\n\n    ウェブ版での説明です。続きもあります。\n',

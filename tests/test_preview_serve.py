@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, build_site
 from mkdocs.exceptions import Abort
-from test_hook import _edit, fixture_site  # noqa: F401 - the fixture site, shared with the hook's tests
+from test_hook import _edit
 
 MARK = "isocontrols-preview"
 WAIT = 120.0

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT, build_site, served
+from conftest import copy_fixture_site, build_site, served
 from search_driver import open_search
 
-FIXTURE = Path(__file__).parent / "fixtures" / "minimal-site"
 
 PAGE = """# Markup
 
@@ -23,12 +20,8 @@ Write <code>&lt;script&gt;</code> elements & scripts carefully: <b>&lt;script&gt
 @pytest.fixture(scope="module")
 def markup_site(tmp_path_factory: pytest.TempPathFactory) -> Any:
     """The fixture site with per-language search and a page whose text holds escaped markup."""
-    project = tmp_path_factory.mktemp("highlight") / "project"
-    shutil.copytree(FIXTURE, project)
+    project = copy_fixture_site(tmp_path_factory.mktemp("highlight") / "project", overrides=True, extra="  per_language_search: true\n")
     config = project / "mkdocs.yml"
-    text = config.read_text().replace("HOOK", str(ROOT / "hooks" / "controls_hook.py"))
-    text = text.replace("  name: material\n", f"  name: material\n  custom_dir: {ROOT / 'overrides'}\n")
-    config.write_text(text.replace("extra:\n", "extra:\n  per_language_search: true\n", 1))
     for language in ("ja", "en"):
         (project / "docs" / language / "markup.md").write_text(PAGE, encoding="utf-8")
     site = build_site(config, project / "site")

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ROOT, build_site, served
+from conftest import copy_fixture_site, build_site, served
 from search_driver import language_root, open_search, search
 from test_accessibility_browser import axe_script
 
@@ -145,18 +143,17 @@ def test_open_panel_has_no_serious_accessibility_violation_on_a_phone(phone: Any
 # ---------------------------------------------------------------------------------------
 # A site with an answers page: the panel links it too.
 
-FIXTURE = Path(__file__).parent / "fixtures" / "minimal-site"
 
 
 @pytest.fixture(scope="module")
 def answers_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The fixture site with per-language search, a contact page and an answers page in each language, served."""
-    project = tmp_path_factory.mktemp("answers") / "project"
-    shutil.copytree(FIXTURE, project)
+    project = copy_fixture_site(
+        tmp_path_factory.mktemp("answers") / "project",
+        overrides=True,
+        extra="  per_language_search: true\n  search_reference_pages: [controls.md, answers.md]\n",
+    )
     config = project / "mkdocs.yml"
-    text = config.read_text().replace("HOOK", str(ROOT / "hooks" / "controls_hook.py"))
-    text = text.replace("  name: material\n", f"  name: material\n  custom_dir: {ROOT / 'overrides'}\n")
-    config.write_text(text.replace("extra:\n", "extra:\n  per_language_search: true\n  search_reference_pages: [controls.md, answers.md]\n", 1))
     for language, contact, answers in [("ja", "# 7. お問い合わせ\n", "# 回答\n"), ("en", "# 7. Contact us\n", "# Answers\n")]:
         (project / "docs" / language / "contact.md").write_text(contact, encoding="utf-8")
         (project / "docs" / language / "answers.md").write_text(answers, encoding="utf-8")

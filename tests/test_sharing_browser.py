@@ -7,23 +7,12 @@ lights it up; the language switcher lands on the same section in the other langu
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 
 import pytest
 
 from conftest import SITE_URL
 
 WORDS = {"ja": ("リンクをコピー", "リンクをコピーしました"), "en": ("Copy link", "Link copied")}
-
-
-@pytest.fixture
-def clipboard_page(browser) -> Iterator[object]:  # noqa: ANN001
-    """A fresh page whose context may read and write the clipboard."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    context.grant_permissions(["clipboard-read", "clipboard-write"])
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 def _clipboard(page) -> str:  # noqa: ANN001

@@ -19,7 +19,7 @@ from conftest import SITE_URL, build_site
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from static_host import headers_for, read_headers_file
-from test_hook import _edit, _warnings, fixture_site  # noqa: F401 - fixture_site is a fixture used below
+from test_hook import _edit, _warnings
 
 META_POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 

@@ -10,12 +10,10 @@ Pages) rely on the ``<meta>`` policy alone: a script injected there is refused t
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from conftest import SITE_URL
 from static_host import StaticHost
 
 PAGE_TYPES = ["", "operations/", "controls/", "controls-2022/", "coverage/", "answers/", "exports/", "print/", "history/", "about-search/"]

@@ -12,7 +12,6 @@ import http.server
 import shutil
 import threading
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from conftest import ROOT, SITE_URL, _QuietHandler, build_site

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, build_site
 from mkdocs.exceptions import Abort
-from test_hook import _edit, fixture_site  # noqa: F401 - the fixture site, shared with the hook's tests
+from test_hook import _edit
 
 from isocontrols.citations import scan
 from isocontrols.print_edition import page_anchor, part_anchor

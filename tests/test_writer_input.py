@@ -18,24 +18,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build_site
+from conftest import FIXTURE, copy_fixture_site, build_site
 from mkdocs.exceptions import Abort
 
 from isocontrols import catalogue, errata
 
-FIXTURE = Path(__file__).parent / "fixtures" / "minimal-site"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
     """A copy of the fixture site with the project's hook and theme overrides."""
-    project = tmp_path / "project"
-    shutil.copytree(FIXTURE, project)
-    config = project / "mkdocs.yml"
-    text = config.read_text().replace("HOOK", str(ROOT / "hooks" / "controls_hook.py"))
-    config.write_text(text.replace("  name: material\n", f"  name: material\n  custom_dir: {ROOT / 'overrides'}\n"))
-    return project
+    return copy_fixture_site(tmp_path / "project", overrides=True)
 
 
 def _write(site: Path, relative: str, text: str) -> None:

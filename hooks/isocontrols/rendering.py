@@ -14,10 +14,9 @@ a URL fragment, or Markdown text.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from isocontrols.catalogue import Catalogue, Control, Titled, anchor_for
-from isocontrols.citations import PageScan
 from isocontrols.errata import Erratum
 from isocontrols.escaping import html_attribute, html_text, markdown_text, url_fragment
 from isocontrols.index import Entry, SectionRef, by_group
