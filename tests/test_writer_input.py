@@ -199,10 +199,10 @@ def test_every_shown_citation_is_linked_and_indexed_under_its_section(site: Path
         assert f">{control_id}</a>" in html
 
 
-@pytest.mark.parametrize(("underline", "level"), [("---", 2), ("===", 1)])
-def test_a_setext_heading_owns_the_citations_under_it(site: Path, underline: str, level: int) -> None:
-    _append(site, "ja/operations.md", f"\n5.9. セテクスト見出し【A.9.4.1】 {{#setext}}\n{underline}\n\n本文【A.10.1.2】\n")
-    _append(site, "en/operations.md", f"\n5.9. Setext heading [A.9.4.1] {{#setext}}\n{underline}\n\nText [A.10.1.2]\n")
+@pytest.mark.parametrize(("indent", "underline", "level"), [("", "---", 2), ("", "===", 1), ("  ", "---", 2), ("   ", "===", 1)])
+def test_a_setext_heading_owns_the_citations_under_it(site: Path, indent: str, underline: str, level: int) -> None:
+    _append(site, "ja/operations.md", f"\n{indent}5.9. セテクスト見出し【A.9.4.1】 {{#setext}}\n{underline}\n\n本文【A.10.1.2】\n")
+    _append(site, "en/operations.md", f"\n{indent}5.9. Setext heading [A.9.4.1] {{#setext}}\n{underline}\n\nText [A.10.1.2]\n")
     built = _built(site)
     expected = ["/security/operations/#setext"] if level == 2 else ["/security/operations/"]
     assert _sections(built, "A.9.4.1") == expected

@@ -419,13 +419,14 @@ class _BlockReader:
     def _heading(self, index: int, indent: int, block_start: bool) -> int:
         """How many lines the heading at line ``index`` takes (0 when there is none there)."""
         line = self.lines[index]
-        if indent != self.level:
+        if not self.level <= indent < self.level + 4:
             return 0
         text = line[len(line) - len(line.lstrip()) :]
-        atx = ATX.match(text)
+        atx = ATX.match(text) if indent == self.level else None  # an indented "## …" is text
         if atx:
             self._add_heading(len(atx.group("hashes")), atx.group("text"), atx.group("attrs"), index, index, setext=False)
             return 1
+        # A setext heading's text may be indented up to three spaces, its underline not at all
         following = self.lines[index + 1] if index + 1 < len(self.lines) else ""
         if block_start and _indent(following) == self.level and SETEXT_UNDERLINE.match(following.strip()) and following.strip():
             match = SETEXT_TEXT.match(text)
