@@ -102,7 +102,7 @@ def test_page_missing_in_one_language_is_reported() -> None:
 
 
 def test_check_collects_every_kind_of_problem() -> None:
-    index_page = scan("# 索引\n")
+    index_page = scan("# 索引\n\n<!-- control-index -->\n")
     corpus = {"ja": {"p.md": scan("## 1.1. x【A.9.2】\n"), "controls.md": index_page}, "en": {"p.md": scan("## 1.1. x [A.9.2] {#x}\n"), "controls.md": index_page}}
     problems = check(corpus, catalogue.load(), "docs/")
     assert [p.file for p in problems] == ["docs/ja/p.md", "docs/ja/p.md", "docs/en/p.md", "docs/en/p.md"]
@@ -110,7 +110,7 @@ def test_check_collects_every_kind_of_problem() -> None:
 
 
 def test_citing_language_without_control_index_page_is_reported() -> None:
-    corpus = {"ja": {"operations.md": scan(JA)}, "en": {"operations.md": scan(EN), "controls.md": scan("# Index\n")}}
+    corpus = {"ja": {"operations.md": scan(JA)}, "en": {"operations.md": scan(EN), "controls.md": scan("# Index\n\n<!-- control-index -->\n")}}
     assert [str(p) for p in check(corpus, catalogue.load(), "docs/")] == [
         "docs/ja/controls.md: missing: citations link to the control index; add this page with the line <!-- control-index -->",
         "docs/en/controls.md: page has no Japanese version: add docs/ja/controls.md",

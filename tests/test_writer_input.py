@@ -38,6 +38,13 @@ def _write(site: Path, relative: str, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+def _edit_page(site: Path, relative: str, old: str, new: str) -> None:
+    path = site / "docs" / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
 def _append(site: Path, relative: str, text: str) -> None:
     path = site / "docs" / relative
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
@@ -315,6 +322,36 @@ def test_a_marker_twice_on_a_page_is_refused(site: Path, caplog: pytest.LogCaptu
     for language in ("ja", "en"):
         _append(site, f"{language}/controls.md", "\n<!-- control-index -->\n")
     assert "docs/ja/controls.md:5: <!-- control-index --> is already on line 3; a page holds each generated part once (remove this line)" in _warnings(site, caplog)
+
+
+@pytest.mark.parametrize(
+    ("written", "line"),
+    [("<!--control-index-->", 3), ("<!-- control_index -->", 3), ("<!-- controls-index -->", 3), ("<!--  Control-Index  -->", 3)],
+)
+def test_a_misspelt_marker_is_refused_with_the_spelling_to_write(site: Path, caplog: pytest.LogCaptureFixture, written: str, line: int) -> None:
+    for language in ("ja", "en"):
+        _edit_page(site, f"{language}/controls.md", "<!-- control-index -->", written)
+    warnings = _warnings(site, caplog)
+    assert f"docs/ja/controls.md:{line}: {written} generates nothing; write <!-- control-index --> exactly, alone on its line" in warnings
+    assert any(warning.startswith("docs/ja/controls.md: holds no line <!-- control-index -->") for warning in warnings)
+
+
+@pytest.mark.parametrize(
+    "replacement",
+    ["", "!!! note\n\n    <!-- control-index -->", "<div markdown>\n<!-- control-index -->\n</div>", "Text <!-- control-index -->"],
+)
+def test_a_control_index_page_without_its_marker_line_is_refused(site: Path, caplog: pytest.LogCaptureFixture, replacement: str) -> None:
+    for language in ("ja", "en"):
+        _edit_page(site, f"{language}/controls.md", "<!-- control-index -->", replacement)
+    warnings = _warnings(site, caplog)
+    for language in ("ja", "en"):
+        assert f"docs/{language}/controls.md: holds no line <!-- control-index -->: other pages link into what it generates; write that line alone, outside any block" in warnings
+
+
+def test_an_html_comment_that_is_no_marker_stays_a_comment(site: Path) -> None:
+    for language in ("ja", "en"):
+        _append(site, f"{language}/operations.md", "\n<!-- reviewed 2026-12 -->\n\n<!-- todo -->\n")
+    _built(site)
 
 
 @pytest.mark.parametrize("name", ["notes.md", "drafts/notes.md"])

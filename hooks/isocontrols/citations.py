@@ -102,7 +102,7 @@ VOID_BLOCK_TAGS = frozenset({"hr"})
 LEADING_COMMENT = re.compile(r"^<!--.*?-->[ \t]*")
 """An HTML comment that opens a top-level line and closes on it: Python-Markdown makes it a block of its own."""
 
-MARKER_LINE = re.compile(r"^<!--[ \t]*[a-z0-9-]+[ \t]*-->[ \t]*$")
+MARKER_LINE = re.compile(r"^<!--[ \t]*[A-Za-z0-9_-]+[ \t]*-->[ \t]*$")
 """A line that is only a named HTML comment, such as ``<!-- control-index -->``: where generated parts go."""
 
 

@@ -21,6 +21,7 @@ from collections.abc import Collection
 
 from isocontrols.catalogue import LANGUAGES, Catalogue
 from isocontrols.citations import Heading, PageScan, as_plain_text
+from isocontrols.crosswalk import VIEW_MARKER, VIEW_PAGE
 from isocontrols.errata import Errata
 from isocontrols.frontmatter import Split
 from isocontrols.index import Corpus, known_ids
@@ -34,6 +35,12 @@ LOOSE = re.compile(r"^(?P<prefix>A|CLD)?\.?(?P<numbers>\d+(?:\.\d+)*)$")
 """An identifier with its prefix or first dot missing: ``A9.2.3``, ``9.2.3``."""
 
 LANGUAGE_NAMES = {"ja": "Japanese", "en": "English"}
+
+MARKER_NAME = re.compile(r"^<!--\s*(?P<name>\S+?)\s*-->$")
+"""The name inside a marker line: ``control-index`` in ``<!-- control-index -->``."""
+
+PAGES_WITH_PARTS = {CONTROL_INDEX_PAGE: INDEX_MARKER, VIEW_PAGE: VIEW_MARKER}
+"""Pages whose generated part other pages link into: without its marker line they would be empty."""
 
 
 def _canonical(text: str) -> str:
@@ -162,7 +169,9 @@ def check_titles(path: str, scan: PageScan) -> list[Problem]:
 
 
 def check_markers(path: str, scan: PageScan, known: Collection[str]) -> list[Problem]:
-    """A generated part is written once: a second marker line of the same part would stay empty."""
+    """A generated part is written once: a second marker line of the same part would stay empty.
+    A marker line spelled almost as a known one (``<!--control-index-->``, ``<!-- control_index -->``)
+    would generate nothing, so it is refused with the spelling to write."""
     problems = []
     for marker in known:
         lines = scan.marker_lines(marker)
@@ -170,6 +179,14 @@ def check_markers(path: str, scan: PageScan, known: Collection[str]) -> list[Pro
             Problem(path, later.line, f"{marker} is already on line {lines[0].line}; a page holds each generated part once (remove this line)")
             for later in lines[1:]
         ]
+    names = {match.group("name"): marker for marker in known if (match := MARKER_NAME.match(marker))}
+    for line in scan.markers:
+        written = MARKER_NAME.match(line.text)
+        if line.text in known or not written:
+            continue
+        meant = difflib.get_close_matches(written.group("name").lower().replace("_", "-"), names, n=1, cutoff=0.8)
+        if meant:
+            problems.append(Problem(path, line.line, f"{line.text} generates nothing; write {names[meant[0]]} exactly, alone on its line"))
     return problems
 
 
@@ -244,8 +261,10 @@ def _compare_sections(page: str, first: PageScan, second: PageScan, catalogue: C
 
 
 def check_index_page(corpus: Corpus, docs_prefix: str = "") -> list[Problem]:
-    """Citations link to the control index, so a language that cites controls needs that page."""
-    return [
+    """Citations link to the control index, so a language that cites controls needs that page; it
+    and the 2022 crosswalk, which other pages link into, must hold their marker line (outside any
+    block), or they would be published empty and every link into them broken."""
+    problems = [
         Problem(
             f"{docs_prefix}{language}/{CONTROL_INDEX_PAGE}",
             None,
@@ -254,6 +273,17 @@ def check_index_page(corpus: Corpus, docs_prefix: str = "") -> list[Problem]:
         for language, pages in corpus.items()
         if CONTROL_INDEX_PAGE not in pages and any(scan.citations for scan in pages.values())
     ]
+    for language, pages in corpus.items():
+        for page, marker in PAGES_WITH_PARTS.items():
+            if page in pages and not pages[page].marker_lines(marker):
+                problems.append(
+                    Problem(
+                        f"{docs_prefix}{language}/{page}",
+                        None,
+                        f"holds no line {marker}: other pages link into what it generates; write that line alone, outside any block",
+                    )
+                )
+    return problems
 
 
 def check_errata(errata: Errata, corpus: Corpus, docs_prefix: str = "") -> list[Problem]:
