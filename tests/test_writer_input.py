@@ -365,6 +365,12 @@ def test_a_page_outside_the_language_folders_is_refused(site: Path, caplog: pyte
     [
         ("版【7.0.4】", "version [7.0.4]", "docs/ja/operations.md:11: malformed control ID '7.0.4' in 【7.0.4】; if it is not a citation, write it as &#12304;7.0.4&#12305;"),
         (
+            "版【6.1.2】",
+            "version [6.1.2]",
+            "docs/ja/operations.md:11: malformed control ID '6.1.2' in 【6.1.2】; did you mean A.6.1.2? If it is not a citation, write it as &#12304;6.1.2&#12305;",
+        ),
+        ("付録【A.1】", "Appendix [A.1]", "docs/ja/operations.md:11: unknown control A.1 in 【A.1】; if it is not a citation, write it as &#12304;A.1&#12305;"),
+        (
             "契約【第 5.3.1 条】",
             "[Section 5.3.1 of the contract]",
             "docs/ja/operations.md:11: '第 5.3.1 条' is not a control ID in 【第 5.3.1 条】; if it is not a citation, write it as &#12304;第 5.3.1 条&#12305;",

@@ -36,6 +36,9 @@ LOOSE = re.compile(r"^(?P<prefix>A|CLD)?\.?(?P<numbers>\d+(?:\.\d+)*)$")
 
 LANGUAGE_NAMES = {"ja": "Japanese", "en": "English"}
 
+BARE_NUMBERS = re.compile(r"^\d+(?:\.\d+)+$")
+"""An identifier without its ``A.``/``CLD.`` prefix: it may as well be a version or a clause."""
+
 MARKER_NAME = re.compile(r"^<!--\s*(?P<name>\S+?)\s*-->$")
 """The name inside a marker line: ``control-index`` in ``<!-- control-index -->``."""
 
@@ -93,8 +96,9 @@ def check_item(item: str, catalogue: Catalogue) -> tuple[str, str | None] | None
 def check_citations(path: str, scan: PageScan, catalogue: Catalogue) -> list[Problem]:
     """One problem for each identifier of a page that does not name a known control.
 
-    Where the identifier is no near miss of a control (a version, a clause of a contract),
-    the message also says how to write the brackets as plain text.
+    Where the identifier may be no control at all (no near miss of one, as ``【A.1】``; or bare
+    numbers, as a version ``[6.1.2]``, even when a control is close), the message also says how
+    to write the brackets as plain text. A prefixed near miss (``A12.4.1``) only gets the control.
     """
     problems = []
     for citation in scan.citations:
@@ -103,8 +107,11 @@ def check_citations(path: str, scan: PageScan, catalogue: Catalogue) -> list[Pro
             if found:
                 message, suggestion = found
                 hint = _did_you_mean(suggestion)
-                if not suggestion and item.text and not WELL_FORMED.match(item.text):
-                    hint = f"; if it is not a citation, write it as {as_plain_text(citation.text)}"
+                as_text = f"it is not a citation, write it as {as_plain_text(citation.text)}"
+                if not suggestion:
+                    hint = f"; if {as_text}"
+                elif BARE_NUMBERS.match(unicodedata.normalize("NFKC", item.text)):
+                    hint += f" If {as_text}"
                 problems.append(Problem(path, citation.line, f"{message} in {citation.text}{hint}"))
     return problems
 
