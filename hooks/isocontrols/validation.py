@@ -108,7 +108,7 @@ def check_citations(path: str, scan: PageScan, catalogue: Catalogue) -> list[Pro
                 message, suggestion = found
                 hint = _did_you_mean(suggestion)
                 as_text = f"it is not a citation, write it as {as_plain_text(citation.text)}"
-                if not suggestion:
+                if not suggestion and item.text and item.text not in catalogue.groups:  # a clause's message names its controls
                     hint = f"; if {as_text}"
                 elif BARE_NUMBERS.match(unicodedata.normalize("NFKC", item.text)):
                     hint += f" If {as_text}"
