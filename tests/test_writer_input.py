@@ -360,6 +360,12 @@ def test_a_page_outside_the_language_folders_is_refused(site: Path, caplog: pyte
     assert f"docs/{name}: page outside the language folders; move it into docs/ja/ and docs/en/" in _warnings(site, caplog)
 
 
+@pytest.mark.parametrize(("name", "renamed"), [("ja/notes.markdown", "notes.md"), ("en/guide/notes.mdown", "notes.md"), ("ja/notes.mkd", "notes.md")])
+def test_a_page_in_a_language_folder_not_named_md_is_refused(site: Path, caplog: pytest.LogCaptureFixture, name: str, renamed: str) -> None:
+    _write(site, name, "# Notes\n\n[A.9.9.9]\n")
+    assert f"docs/{name}: pages are named .md here (no other page is checked); rename it to {renamed}" in _warnings(site, caplog)
+
+
 @pytest.mark.parametrize(
     ("ja", "en", "expected_ja"),
     [

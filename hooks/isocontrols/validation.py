@@ -18,6 +18,7 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Collection
+from pathlib import PurePosixPath
 
 from isocontrols.catalogue import LANGUAGES, Catalogue
 from isocontrols.citations import Heading, PageScan, as_plain_text
@@ -322,6 +323,9 @@ def check_file(path: str, in_a_language: bool, page: Split, docs_prefix: str) ->
     """How a page's file stands: inside a language folder (elsewhere nobody would check its citations),
     and without MultiMarkdown meta-data, which MkDocs takes off the page without a word (``Note: …``)."""
     if not in_a_language:
+        relative = PurePosixPath(path.removeprefix(docs_prefix))
+        if relative.parts[0] in LANGUAGES and relative.suffix != ".md":  # notes.markdown: MkDocs publishes it too
+            return [Problem(path, None, f"pages are named .md here (no other page is checked); rename it to {relative.with_suffix('.md').name}")]
         folders = " and ".join(f"{docs_prefix}{language}/" for language in LANGUAGES)
         return [Problem(path, None, f"page outside the language folders; move it into {folders}")]
     if page.multimarkdown:
