@@ -46,27 +46,49 @@ def test_control_titles_name_controls_and_claim_nothing() -> None:
     assert claims.find("We are in full compliance with A.18.2.2", "en", titles) == ["compliance"]
 
 
-def test_a_claim_word_is_allowed_only_in_its_section_and_language(tmp_path: Path) -> None:
+INCIDENT = "Code for Japan has established a standardized information security incident response process that conforms to ISO/IEC 27001."
+
+
+@pytest.fixture
+def allowed(tmp_path: Path) -> tuple[claims.Allowed, ...]:
     path = tmp_path / "allowed.csv"
-    path.write_text("page,anchor,language,words,source\norganization.md,incident-response-process,en,conforms,ISO/IEC27001 に準拠した\n", encoding="utf-8")
-    allowed, problems = claims.load(path, "allowed.csv")
+    path.write_text(f"page,anchor,language,sentence,source\norganization.md,incident-response-process,en,\"{INCIDENT}\",ISO/IEC27001 に準拠した\n", encoding="utf-8")
+    rows, problems = claims.load(path, "allowed.csv")
     assert problems == ()
-    assert claims.unjustified(["conforms"], "organization.md", "incident-response-process", "en", allowed) == []
-    assert claims.unjustified(["Conforms", "certified"], "organization.md", "incident-response-process", "en", allowed) == ["certified"]
-    assert claims.unjustified(["conforms"], "organization.md", "security-organization", "en", allowed) == ["conforms"]
-    assert claims.unjustified(["conforms"], "organization.md", "incident-response-process", "ja", allowed) == ["conforms"]
+    return rows
+
+
+@pytest.mark.parametrize(
+    ("text", "page", "anchor", "language", "unjustified"),
+    [
+        (INCIDENT, "organization.md", "incident-response-process", "en", []),
+        (INCIDENT.replace(" ", "\n   ", 3), "organization.md", "incident-response-process", "en", []),
+        ("Reports go to the committee. " + INCIDENT + " Incidents are handled.", "organization.md", "incident-response-process", "en", []),
+        (INCIDENT + " The service is certified.", "organization.md", "incident-response-process", "en", ["certified"]),
+        (INCIDENT + " It also conforms to ISO/IEC 27017.", "organization.md", "incident-response-process", "en", ["conforms"]),
+        (INCIDENT.replace("standardized", "certified"), "organization.md", "incident-response-process", "en", ["certified", "conforms"]),
+        (INCIDENT, "organization.md", "security-organization", "en", ["conforms"]),
+        ("当社では、ISO/IEC27001 に準拠した標準化された情報セキュリティインシデント対応プロセスを整備しています。", "organization.md", "incident-response-process", "ja", ["準拠"]),
+        ("当社は Decidim について ISMS クラウドセキュリティ認証を取得しています。", "introduction.md", "purpose", "ja", ["認証"]),
+        ("Code for Japan holds ISMS cloud security certification for Decidim.", "introduction.md", "purpose", "en", ["certification"]),
+    ],
+)
+def test_a_claim_word_is_allowed_only_inside_a_listed_sentence_of_its_section(
+    allowed: tuple[claims.Allowed, ...], text: str, page: str, anchor: str, language: str, unjustified: list[str]
+) -> None:
+    assert claims.unjustified(text, page, anchor, language, allowed) == unjustified
 
 
 @pytest.mark.parametrize(
     ("row", "message"),
     [
-        ("organization,x,en,conforms,source", "allowed.csv:2: page 'organization' is not of the form introduction.md"),
-        ("organization.md,x,fr,conforms,source", "allowed.csv:2: language 'fr' is not of the form ja or en"),
-        ("organization.md,x,en,,source", "allowed.csv:2: words is empty"),
-        ("organization.md,x,en,conforms,", "allowed.csv:2: source is empty"),
+        ("organization,x,en,It conforms.,source", "allowed.csv:2: page 'organization' is not of the form introduction.md"),
+        ("organization.md,x,fr,It conforms.,source", "allowed.csv:2: language 'fr' is not of the form ja or en"),
+        ("organization.md,x,en,,source", "allowed.csv:2: sentence is empty"),
+        ("organization.md,x,en,It conforms.,", "allowed.csv:2: source is empty"),
     ],
 )
 def test_a_broken_allow_row_is_a_problem_with_file_and_line(tmp_path: Path, row: str, message: str) -> None:
     path = tmp_path / "allowed.csv"
-    path.write_text("page,anchor,language,words,source\n" + row + "\n", encoding="utf-8")
+    path.write_text("page,anchor,language,sentence,source\n" + row + "\n", encoding="utf-8")
     assert [str(problem) for problem in claims.load(path, "allowed.csv")[1]] == [message]

@@ -4,12 +4,15 @@ The white paper describes Code for Japan's approach (取り組み) to the securi
 of ISO/IEC 27017; it claims no certification and no conformity, except in two places where the
 source itself says so: §1.1 names ISMS cloud security certification, and §2.7 calls the
 incident response process 「ISO/IEC27001 に準拠した」. ``data/claims-allowed.csv`` lists each
-such place (page, section anchor, language, the words allowed there, and the source sentence
-that justifies them)::
+sentence of the site that may hold such words (page, section anchor, language, the sentence as
+the site shows it, and the source sentence that justifies it)::
 
-    page,anchor,language,words,source
-    organization.md,incident-response-process,en,conforms,ISO/IEC27001 に準拠した標準化された…
+    page,anchor,language,sentence,source
+    organization.md,incident-response-process,en,Code for Japan has … that conforms to ISO/IEC 27001.,ISO/IEC27001 に準拠した…
 
+A claim word is allowed only inside one of its section's listed sentences, word for word: a new
+sentence in the same section ("Code for Japan holds ISMS cloud security certification") is a
+claim, and so is a listed sentence once reworded, until its row is updated and reviewed.
 Anything else that reads as a claim is a problem, wherever a reader sees it: the text of a
 page, its title, its meta description and sharing tags, the print edition.
 
@@ -32,7 +35,7 @@ from isocontrols.problems import Problem
 
 PATH = DATA_DIR / "claims-allowed.csv"
 SHOWN_AS = "hooks/isocontrols/data/claims-allowed.csv"
-COLUMNS = ("page", "anchor", "language", "words", "source")
+COLUMNS = ("page", "anchor", "language", "sentence", "source")
 
 CLAIM = {
     "en": re.compile(
@@ -58,12 +61,12 @@ LANGUAGES_ALLOWED = ("ja", "en")
 
 @dataclass(frozen=True)
 class Allowed:
-    """Claim words the source says in one section: where, which words, and the source sentence."""
+    """A sentence of the site that may hold claim words: where, the sentence, and the source sentence that says them."""
 
     page: str
     anchor: str
     language: str
-    words: tuple[str, ...]
+    sentence: str
     source: str
     line: int
 
@@ -74,15 +77,17 @@ def load(path: Path = PATH, shown_as: str = SHOWN_AS) -> tuple[tuple[Allowed, ..
         "page": datafiles.matching(r"[\w./-]+\.md", "introduction.md"),
         "anchor": datafiles.matching(r"[A-Za-z0-9_-]+", "purpose"),
         "language": datafiles.matching("|".join(LANGUAGES_ALLOWED), "ja or en"),
-        "words": datafiles.required,
+        "sentence": datafiles.required,
         "source": datafiles.required,
     }
     table = datafiles.read_csv(path, COLUMNS, checks, shown_as=shown_as)
-    rows = tuple(
-        Allowed(row["page"], row["anchor"], row["language"], tuple(w.strip() for w in row["words"].split("|") if w.strip()), row["source"], row.line)
-        for row in table.rows
-    )
+    rows = tuple(Allowed(row["page"], row["anchor"], row["language"], _spaced(row["sentence"]), row["source"], row.line) for row in table.rows)
     return rows, table.problems
+
+
+def _spaced(text: str) -> str:
+    """Runs of white space as one space: a sentence is compared as a reader reads it, however it is wrapped."""
+    return " ".join(text.split())
 
 
 def control_titles(catalogue: Catalogue) -> tuple[str, ...]:
@@ -97,17 +102,29 @@ def _titles_pattern(titles: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(re.escape(t) for t in titles)) if titles else None
 
 
-def find(text: str, language: str, titles: tuple[str, ...] = ()) -> list[str]:
-    """The claim words of a text, as written, leaving out words that are not claims and control titles."""
+def _claims(text: str, language: str, titles: tuple[str, ...]) -> list[re.Match[str]]:
+    """The claim words of a text with their places, leaving out words that are not claims and control titles."""
+    blank = lambda match: " " * len(match.group(0))  # noqa: E731 - same length, so places stay
     pattern = _titles_pattern(titles)
     if pattern:
-        text = pattern.sub(" ", text)
+        text = pattern.sub(blank, text)
     for word in NOT_CLAIMS[language]:
-        text = text.replace(word, " ")
-    return [match.group(0) for match in CLAIM[language].finditer(text)]
+        text = text.replace(word, " " * len(word))
+    return list(CLAIM[language].finditer(text))
 
 
-def unjustified(found: list[str], page: str, anchor: str, language: str, allowed: tuple[Allowed, ...]) -> list[str]:
-    """The claim words of one section that the source does not say there."""
-    here = {w.casefold() for row in allowed if (row.page, row.anchor, row.language) == (page, anchor, language) for w in row.words}
-    return [word for word in found if word.casefold() not in here]
+def find(text: str, language: str, titles: tuple[str, ...] = ()) -> list[str]:
+    """The claim words of a text, as written, leaving out words that are not claims and control titles."""
+    return [match.group(0) for match in _claims(text, language, titles)]
+
+
+def unjustified(text: str, page: str, anchor: str, language: str, allowed: tuple[Allowed, ...], titles: tuple[str, ...] = ()) -> list[str]:
+    """The claim words of a text of one section that no sentence listed for that section holds."""
+    text = _spaced(text)
+    sentences = [row.sentence for row in allowed if (row.page, row.anchor, row.language) == (page, anchor, language)]
+    spans = [(match.start(), match.start() + len(sentence)) for sentence in sentences for match in re.finditer(re.escape(sentence), text)]
+    return [
+        match.group(0)
+        for match in _claims(text, language, titles)
+        if not any(start <= match.start() and match.end() <= end for start, end in spans)
+    ]
