@@ -2,7 +2,10 @@
 
 A block is a paragraph, list item, table cell, heading, caption or admonition title of the
 page's article, with its text (tags removed, spaces collapsed), the id of the heading it
-follows (its section) and whether it sits inside a web-edition addition. The meta data a
+follows (its section) and whether it sits inside a web-edition addition. Text outside such
+elements (in a raw ``<div>`` or ``<span>``, a ``<figure>`` without caption) is a block of its
+own (tag ``text``), and so is an image's alternative text (tag ``img``): nothing a reader
+reads, or a screen reader speaks, escapes the tests. The meta data a
 shared link or a search engine shows (title, description, Open Graph and Twitter tags) is
 read too. The site chrome (header, navigation, footer, the "last updated" line, permalink
 marks) is not the paper's text and is left out.
@@ -51,6 +54,7 @@ class _Reader(HTMLParser):
         self.texts: list[tuple[str, list[str]]] = []  # the open blocks and their text
         self.section = ""
         self.in_title = False
+        self.loose: list[str] = []  # text of the article read outside any block
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value or "" for name, value in attrs}
@@ -64,6 +68,10 @@ class _Reader(HTMLParser):
             self.page.meta["title"] = ""
         if tag == "article":
             self.in_article = True
+        if self.in_article and not self.skipping and (tag in BLOCKS or tag in VOID):
+            self._flush_loose()
+        if tag == "img" and self.in_article and not self.skipping and values.get("alt", "").strip():
+            self._add("img", values["alt"], self.web_edition > 0)
         if tag in VOID:
             return
         classes = values.get("class", "").split()
@@ -77,7 +85,20 @@ class _Reader(HTMLParser):
         if self.in_article and tag in BLOCKS:
             self.texts.append((tag, []))
 
+    def _add(self, tag: str, text: str, web_edition: bool) -> None:
+        text = " ".join(text.split())
+        if text:
+            self.page.blocks.append(Block(tag, text, self.section, web_edition))
+
+    def _flush_loose(self) -> None:
+        """The text read outside any block so far, as a block of its own."""
+        if self.loose:
+            self._add("text", "".join(self.loose), self.web_edition > 0)
+            self.loose = []
+
     def handle_endtag(self, tag: str) -> None:
+        if self.in_article:
+            self._flush_loose()
         if tag == "title":
             self.in_title = False
         if tag == "article":
@@ -90,9 +111,7 @@ class _Reader(HTMLParser):
             self.web_edition -= edition
             if opened in BLOCKS and self.texts and self.texts[-1][0] == opened:
                 _, parts = self.texts.pop()
-                text = " ".join("".join(parts).split())
-                if text:
-                    self.page.blocks.append(Block(opened, text, self.section, self.web_edition > 0 or edition))
+                self._add(opened, "".join(parts), self.web_edition > 0 or edition)
             if opened == tag:
                 break
 
@@ -101,6 +120,8 @@ class _Reader(HTMLParser):
             self.page.meta["title"] += data
         elif self.texts and not self.skipping:
             self.texts[-1][1].append(data)
+        elif self.in_article and not self.skipping:
+            self.loose.append(data)
 
 
 def read(path: Path) -> PageText:

@@ -137,6 +137,31 @@ def test_a_block_is_beyond_the_source_unless_its_section_says_it_or_it_is_marked
     assert bool(beyond_source(blocks, source_by_section())) is beyond
 
 
+ARTICLE = """<html><head><title>t</title></head><body><article>
+<h2 id="shared-responsibility">2.4. 責任範囲（共有 Model）【A.6.1.1, CLD.6.3.1】</h2>
+<p>また、当社は、基盤上に構築したアプリケーションに対して責任を負います。</p>
+{extra}
+<aside class="md-source-file">最終更新: 2026年12月5日</aside>
+</article></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("extra", "beyond"),
+    [
+        ('<div class="caption">図 2.4 責任共有モデル</div>', ["図 2.4 責任共有モデル"]),
+        ("<figure><img src='x.png' alt='図 2.4 責任共有モデル'></figure>", ["図 2.4 責任共有モデル"]),
+        ("<p>本文<span>図 2.4</span></p><span>責任共有モデル</span>", ["本文図 2.4", "責任共有モデル"]),
+        ('<div class="admonition web-edition"><p class="admonition-title">ウェブ版での補足</p>図 2.4 責任共有モデル<img alt="図"></div>', []),
+        ("<div><img alt='' src='decoration.png'></div>", []),
+    ],
+)
+def test_text_outside_paragraphs_and_image_alt_text_are_read_too(tmp_path: Path, extra: str, beyond: list[str]) -> None:
+    page = tmp_path / "index.html"
+    page.write_text(ARTICLE.format(extra=extra), encoding="utf-8")
+    found = beyond_source(read(page).blocks, source_by_section())
+    assert [next(text for text in beyond if text in problem) for problem in found] == beyond
+
+
 def test_no_original_wording_of_a_correction_remains(built_site: Path) -> None:
     text = "".join(article_text(built_site / name / "index.html") for name in CHAPTERS)
     assert [e.original for e in errata.load().rows if _squash(e.original) in text] == []
