@@ -71,8 +71,19 @@ def test_rows_hold_a_customer_word_and_the_papers_words(tmp_path: Path) -> None:
         ),
         (
             "MFA,2FA\n2FA,MFA\n",
-            ["vocabulary/ja.csv:2: the paper word '2FA' is the customer word of row 3: search expands a word only once; map 'MFA' straight to the paper's words (MFA)",
-             "vocabulary/ja.csv:3: the paper word 'MFA' is the customer word of row 2: search expands a word only once; map '2FA' straight to the paper's words (2FA)"],
+            ["vocabulary/ja.csv:2: rows 2 and 3 map 'MFA' and '2FA' to each other, and the white paper holds neither: map 'MFA' to the words the text uses, or remove the row",
+             "vocabulary/ja.csv:3: rows 3 and 2 map '2FA' and 'MFA' to each other, and the white paper holds neither: map '2FA' to the words the text uses, or remove the row"],
+        ),
+        (
+            "二段階認証,多要素認証\n多要素認証,二段階認証\n",
+            ["vocabulary/ja.csv:3: '多要素認証' is the white paper's own word, and row 2 maps '二段階認証' to it: remove this row (search finds the paper's words as typed)"],
+        ),
+        (
+            "二段階認証,多要素認証|2FA\n2FA,二段階認証\n",
+            ["vocabulary/ja.csv:2: rows 2 and 3 map '二段階認証' and '2FA' to each other, and the white paper holds neither: "
+             "map '二段階認証' to the words the text uses, or remove the row",
+             "vocabulary/ja.csv:3: the paper word '二段階認証' is the customer word of row 2: search expands a word only once; "
+             "map '2FA' straight to the paper's words (多要素認証)"],
         ),
         # Words without search terms, and rows that are not whole.
         ("the,多要素認証\n", ["vocabulary/ja.csv:2: the customer word 'the' has no search terms (only stop words or punctuation)"]),
@@ -81,7 +92,7 @@ def test_rows_hold_a_customer_word_and_the_papers_words(tmp_path: Path) -> None:
         (",多要素認証\n", ["vocabulary/ja.csv:2: customer is empty"]),
         ("MFA,多要素認証,extra\n", ["vocabulary/ja.csv:2: row has 3 values, expected 2 (customer, paper); quote values that hold a comma"]),
     ],
-    ids=["whole", "reworded", "not-a-phrase", "case", "width", "itself", "chain", "circle", "stop-words", "punctuation", "empty-word", "empty-customer", "extra-value"],
+    ids=["whole", "reworded", "not-a-phrase", "case", "width", "itself", "chain", "circle", "circle-through-the-papers-word", "circle-beside-the-papers-word", "stop-words", "punctuation", "empty-word", "empty-customer", "extra-value"],
 )
 def test_check_names_file_row_and_fix(tmp_path: Path, body: str, expected: list[str]) -> None:
     assert _problems(tmp_path, body) == expected

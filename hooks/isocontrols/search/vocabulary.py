@@ -125,12 +125,7 @@ def _paper_problems(row: Row, customers: dict[tuple[str, ...], Row], phrases: st
         elif key == terms(row.customer):
             problems.append(Problem(shown_as, row.line, f"'{row.customer}' is mapped to itself ('{word}'); remove that word"))
         elif key in customers:
-            other = customers[key]
-            problems.append(Problem(
-                shown_as, row.line,
-                f"the paper word '{word}' is the customer word of row {other.line}: search expands a word only once; "
-                f"map '{row.customer}' straight to the paper's words ({SEPARATOR.join(other.paper)})",
-            ))
+            problems += _chain_problems(row, word, customers[key], phrases, shown_as)
         elif not _holds(phrases, key):
             problems.append(Problem(
                 shown_as, row.line,
@@ -138,6 +133,31 @@ def _paper_problems(row: Row, customers: dict[tuple[str, ...], Row], phrases: st
                 f"(was the text reworded?); map '{row.customer}' to the words the text now uses, or remove the row",
             ))
     return problems
+
+
+def _chain_problems(row: Row, word: str, other: Row, phrases: str, shown_as: str) -> list[Problem]:
+    """A paper word that is the customer word of ``other``: a chain (map straight on to the
+    other row's paper words) or a circle (the row whose customer word is the paper's own goes)."""
+    onward = [w for w in other.paper if terms(w) != terms(row.customer)]
+    if onward:
+        return [Problem(
+            shown_as, row.line,
+            f"the paper word '{word}' is the customer word of row {other.line}: search expands a word only once; "
+            f"map '{row.customer}' straight to the paper's words ({SEPARATOR.join(onward)})",
+        )]
+    if _holds(phrases, terms(row.customer)):
+        return [Problem(
+            shown_as, row.line,
+            f"'{row.customer}' is the white paper's own word, and row {other.line} maps '{other.customer}' to it: "
+            "remove this row (search finds the paper's words as typed)",
+        )]
+    if _holds(phrases, terms(word)):
+        return []  # this row maps to the paper's word; the other row is the one to remove
+    return [Problem(
+        shown_as, row.line,
+        f"rows {row.line} and {other.line} map '{row.customer}' and '{other.customer}' to each other, and the white paper "
+        f"holds neither: map '{row.customer}' to the words the text uses, or remove the row",
+    )]
 
 
 def for_index(rows: Sequence[Row]) -> list[list[object]]:
