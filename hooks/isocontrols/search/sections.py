@@ -26,8 +26,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from html import escape, unescape
+from html import unescape
 from typing import TypedDict
+
+from isocontrols.escaping import html_text
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 KEPT = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})
@@ -175,12 +177,12 @@ class _Splitter:
         section = self.current()
         if section.tag in self.tags:
             if not self.open_headerlinks:
-                section.title.append(escape(data, quote=False))
+                section.title.append(html_text(data))
         elif data.isspace():
             if not section.text or not section.text[-1].isspace() or in_pre:
                 section.text.append(data)
         else:
-            section.text.append(escape(data, quote=False))
+            section.text.append(html_text(data))
 
 
 def _without_excluded_content(html: str) -> str:
