@@ -464,12 +464,22 @@ def _switcher(config: MkDocsConfig) -> list[dict]:
     return getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
 
 
+NOT_FOUND_LINKS = {"home": "index.md", "answers": "answers.md", "contact": "contact.md"}
+"""Where the 404 page leads, in each language, when the site has the page."""
+
+
 def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
-    """The 404 page belongs to no page: its switcher (and hreflang) lead to each language's home, not to the last page built."""
+    """The 404 page belongs to no page: its switcher (and hreflang) lead to each language's home, not to
+    the last page built; and it leads to each edition's home, answers and contact (``overrides/404.html``)."""
     if template_name == "404.html":
         for alternate in _switcher(config):
             if alternate.get("lang") in catalogue.LANGUAGES:
                 alternate["link"] = urls.site_path("index.md", alternate["lang"])
+        pages = _state.corpus if _state else {}
+        context["not_found"] = [
+            {"lang": language, **{key: urls.site_path(page, language) for key, page in NOT_FOUND_LINKS.items() if page in pages.get(language, {})}}
+            for language in catalogue.LANGUAGES
+        ]
     return context
 
 
@@ -698,10 +708,28 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return _with_policy(output, shown_as, page.file.content_string, config, page.content or "", checked=not is_print)
 
 
+_not_found_page: str | None = None
+"""The default language's 404 page, which every language's build writes at the site's root."""
+
+
 @event_priority(-1000)
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    """Give the theme's own pages (``404.html``) the same policy; leave ``sitemap.xml`` alone."""
-    return _with_policy(output_content, template_name, "", config) if template_name.endswith(".html") else output_content
+    """Give the theme's own pages (``404.html``) the same policy; leave ``sitemap.xml`` alone.
+
+    A host has one 404 page for the whole site, and each language's build writes it at the root
+    (the last one built wins: mkdocs-static-i18n issue 284): the site keeps the default
+    language's, Japanese like the rest of the root, bilingual in its text (``overrides/404.html``).
+    """
+    global _not_found_page
+    if not template_name.endswith(".html"):
+        return output_content
+    output = _with_policy(output_content, template_name, "", config)
+    if template_name == "404.html" and _state is not None:
+        if _state.language == catalogue.LANGUAGES[0]:
+            _not_found_page = output
+        elif _not_found_page is not None:
+            return _not_found_page
+    return output
 
 
 def _write_site_security(config: MkDocsConfig) -> None:

@@ -66,7 +66,7 @@ def _use(page: Any, host: StaticHost, language: str, path: str) -> Visit:
 
     page.goto(host.url + path)
     page.click("input.md-search__input")
-    page.keyboard.type(WORDS[language] if path != MISSING else WORDS["en"])  # the 404 page is the English build's
+    page.keyboard.type(WORDS["ja"] if path.endswith(MISSING) else WORDS[language])  # the 404 page is the Japanese build's
     page.wait_for_selector(".md-search-result__link", timeout=10_000)
     visit.results = page.locator(".md-search-result__link").count()
     page.keyboard.press("Escape")
@@ -124,9 +124,9 @@ def visit(request: pytest.FixtureRequest, browser: Any, deployed_site: StaticHos
 
 
 def _twin(path: str) -> str:
-    """The same page in the other language (the 404 page's switcher leads to each language's home)."""
+    """The same page in the other language (the 404 page, Japanese wherever it is shown, switches to the English home)."""
     if path.endswith(MISSING):
-        return "" if path.startswith(LANGUAGES["en"]) else LANGUAGES["en"]
+        return LANGUAGES["en"]
     return path.removeprefix(LANGUAGES["en"]) if path.startswith(LANGUAGES["en"]) else LANGUAGES["en"] + path
 
 
