@@ -19,8 +19,8 @@ from isocontrols.answers.resolver import (
     GROUP,
     TEXT,
     UNKNOWN,
+    Asked,
     Known,
-    address_list,
     known,
     resolve,
 )
@@ -128,6 +128,11 @@ def test_nothing_typed_is_lost() -> None:
     text = "附属書 A.9.2.3（特権）, 8.13; ｶﾞｲﾄﾞ\nNo.5.1 ～ CLD.6.3.1"
     typed = [item.typed for item in resolve(text, _known())]
     assert typed == ["附属書", "A.9.2.3", "（特権）", "8.13", "ｶﾞｲﾄﾞ", "No.5.1 ～", "CLD.6.3.1"]
+
+
+def address_list(items: list[Asked]) -> list[str]:
+    """What the answers page's address holds (resolve.js ``addressList``): the canonical spellings, in order."""
+    return [item.id for item in items]
 
 
 @given(st.text(alphabet="AaCcLlDd.0123456789 ,、，\n\t【】()ＡＬ．１２附属書v～-", max_size=40))

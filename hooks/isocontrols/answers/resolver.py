@@ -178,8 +178,3 @@ def resolve(text: str, known: Known) -> list[Asked]:
         items += filter(None, [_text_item(text, folded, origin, position, cell_end)])
         cell_start = separator.end() if separator else cell_end
     return items
-
-
-def address_list(items: list[Asked]) -> list[str]:
-    """The canonical spellings of the items, in order: what the answers page's address holds."""
-    return [item.id for item in items]
