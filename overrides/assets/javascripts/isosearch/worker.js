@@ -57,6 +57,17 @@ function setup(json) {
   }
 }
 
+/* READY goes out once, when the index is loaded or, if later, when Material's SETUP comes:
+   Material sends the search box's query on every READY, so a second one would have the
+   worker search a stale query first (a key typed while the page loads) and delay the
+   answer to the query as typed */
+var announced = false
+function announce() {
+  if (announced) return
+  announced = true
+  postMessage({ type: READY })
+}
+
 var indexUrl = new URL(self.location.href).searchParams.get("index")
 var ready = fetch(indexUrl)
   .then(function (response) {
@@ -65,12 +76,12 @@ var ready = fetch(indexUrl)
   })
   .then(setup)
 ready.then(function () {
-  postMessage({ type: READY })
+  announce()
   warm(0)
 }, function (err) {
   /* Without an index every query finds nothing, rather than leaving the search box silent */
   console.warn("Search index not loaded: " + indexUrl, err)
-  postMessage({ type: READY })
+  announce()
 })
 
 /* Cut every entry for highlighting in the background, a few at a time, so that
@@ -370,7 +381,7 @@ addEventListener("message", function (ev) {
   var message = ev.data
   var settled = function (then) { ready.then(then, then) }
   if (message.type === SETUP)
-    settled(function () { postMessage({ type: READY }) })
+    settled(announce)
   else if (message.type === QUERY)
     settled(function () {
       var result
