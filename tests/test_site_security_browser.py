@@ -124,9 +124,9 @@ def visit(request: pytest.FixtureRequest, browser: Any, deployed_site: StaticHos
 
 
 def _twin(path: str) -> str:
-    """The same page in the other language (the 404 page, Japanese wherever it is shown, switches to the English home)."""
+    """The same page in the other language (the 404 page's switcher leads to each language's home)."""
     if path.endswith(MISSING):
-        return LANGUAGES["en"]
+        return "" if path.startswith(LANGUAGES["en"]) else LANGUAGES["en"]
     return path.removeprefix(LANGUAGES["en"]) if path.startswith(LANGUAGES["en"]) else LANGUAGES["en"] + path
 
 
