@@ -54,6 +54,7 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -408,7 +409,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         _search_entries[src_uri] = search_sections.entries(html, page.url, str(page.meta.get("title", page.title)))
     else:
         _search_entries.pop(src_uri, None)
-    _keep_section_texts(src_uri, html)
+    _keep_section_texts(src_uri, located, html)
     return html
 
 
@@ -426,10 +427,9 @@ def _check_rendered(html: str, path: str, deferred: generate.Deferred) -> None:
     _report(problems)
 
 
-def _keep_section_texts(src_uri: str, html: str) -> None:
+def _keep_section_texts(src_uri: str, located: tuple[str, str] | None, html: str) -> None:
     """Keep the text of the sections of a page that cites controls: answers quote them whole."""
     assert _state is not None
-    located = _language_and_page(src_uri)
     scan = _state.corpus[located[0]].get(located[1]) if located else None
     if scan is not None and scan.citations:
         _section_texts[src_uri] = section_text.section_texts(html, located[0])
@@ -492,11 +492,11 @@ def on_post_build(config: MkDocsConfig) -> None:
         _write_search_index(config)
     if _state.pdf_editions:
         _write_pdf_edition(config)
-    _write_llms_txt(config)
+    document = exports.controls_document(_state.entries, config.site_url or "", _state.base_path)
+    _write_llms_txt(config, document)
     _write_answers_data(config)
     if _state.language != catalogue.LANGUAGES[0]:
         return
-    document = exports.controls_document(_state.entries, config.site_url or "", _state.base_path)
     Path(config.site_dir, "controls.json").write_text(exports.controls_json(document), encoding="utf-8")
     table = export_csv.controls_csv(document, catalogue.load())
     Path(config.site_dir, "controls.csv").write_text(table, encoding=export_csv.ENCODING, newline="")
@@ -555,8 +555,8 @@ def _write_pdf_edition(config: MkDocsConfig) -> None:
     _report(pdf_writer.write(html, Path(config.site_dir, shown_as), base_url, shown_as))
 
 
-def _write_llms_txt(config: MkDocsConfig) -> None:
-    """This language's ``llms.txt`` and ``llms-full.txt``, beside its home page."""
+def _write_llms_txt(config: MkDocsConfig, document: dict[str, Any]) -> None:
+    """This language's ``llms.txt`` and ``llms-full.txt``, beside its home page (``document``: the controls, as exported)."""
     assert _state is not None and _state.files is not None
     language = _state.language
     pages = {}
@@ -577,7 +577,6 @@ def _write_llms_txt(config: MkDocsConfig) -> None:
     )
     # The summary is the home page's description, written for readers new to the paper.
     summary = (pages["index.md"].description if "index.md" in pages else "") or config.site_description or ""
-    document = exports.controls_document(_state.entries, config.site_url or "", _state.base_path)
     folder = Path(config.site_dir, urls.site_path("index.md", language))
     (folder / llms.LLMS_TXT).write_text(llms.llms_txt(site, summary), encoding="utf-8")
     (folder / llms.LLMS_FULL_TXT).write_text(llms.llms_full_txt(site, summary, document), encoding="utf-8")
