@@ -144,3 +144,15 @@ def clipboard_page(browser: object) -> Iterator[object]:
     page = context.new_page()
     yield page
     context.close()
+
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+"""A phone's screen and touch, as the browser tests emulate it."""
+
+
+@pytest.fixture
+def phone(browser: object) -> Iterator[object]:
+    """A fresh page on a phone-sized, touch screen (390 × 844)."""
+    context = browser.new_context(**PHONE)  # type: ignore[attr-defined]
+    yield context.new_page()
+    context.close()

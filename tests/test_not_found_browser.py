@@ -13,7 +13,6 @@ import pytest
 from static_host import StaticHost
 from test_accessibility_browser import serious_violations
 
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 
 MISSING = ["no-such-page/", "operations/old-anchor/deeper/", "en/no-such-page/", "en/whitepaper-v0.pdf"]
 """Addresses with no page: at the root, deep, under the English edition, a file."""
@@ -30,13 +29,6 @@ EDITIONS = [
         [("Home (English edition)", "en/"), ("Find answers by control number", "en/answers/"), ("Contact us (7. Contact us about Decidim)", "en/contact/")],
     ),
 ]
-
-
-@pytest.fixture
-def phone(browser: Any) -> Any:
-    context = browser.new_context(**PHONE)
-    yield context.new_page()
-    context.close()
 
 
 @pytest.mark.parametrize("missing", MISSING)

@@ -12,7 +12,6 @@ from conftest import copy_fixture_site, build_site, served
 from search_driver import language_root, open_search, search
 from test_accessibility_browser import axe_script
 
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 
 MESSAGES = {
     "ja": "「{query}」について、ホワイトペーパーの本文には記載がありません。",
@@ -39,14 +38,6 @@ PARTLY_ANSWERED = [
 
 STATUS = ".isosearch-no-answer__status"
 WAYS = ".isosearch-no-answer__ways"
-
-
-@pytest.fixture
-def phone(browser: Any) -> Iterator[Any]:
-    """A phone-sized page (390 × 844, touch)."""
-    context = browser.new_context(**PHONE)
-    yield context.new_page()
-    context.close()
 
 
 def _home(page: Any, site_url: str, language: str) -> None:
