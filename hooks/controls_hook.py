@@ -248,7 +248,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def _compare_translations(files: Files, config: MkDocsConfig, docs_prefix: str) -> translation_status.Status:
     """Every Japanese section against the record, which is taken out of the published files; report what it finds.
 
-    Problems (a broken record row, an anchor used twice) are reported in the Japanese build;
+    A broken record row is reported in the Japanese build (an anchor used twice, which the
+    comparison also finds, is reported by ``validation.check_anchors``);
     what is out of step is said once, at INFO, in the English build, whose pages carry the notices.
     """
     record_file = files.get_file_from_path(translation_record.RECORD_NAME)
@@ -265,7 +266,7 @@ def _compare_translations(files: Files, config: MkDocsConfig, docs_prefix: str) 
     found = translation_status.compare(pages, record, f"{docs_prefix}{original}/")
     language = config.theme["language"]
     if language == original:
-        _report(found.problems)
+        _report(record.problems)  # the other problems of ``found`` (an anchor used twice) are validation's, reported already
     elif language == translation_status.TRANSLATION:
         for note in _translation_notes(found, shown, docs_prefix):
             log.info(note)
