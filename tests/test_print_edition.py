@@ -29,6 +29,8 @@ OPERATIONS = Part("operations.md", "5. 運用")
         ("### 詳細 {#detail .note}", "#### 詳細 {#operations--detail .note}"),
         ("###### 深い {#deep}", "###### 深い {#operations--deep}"),
         ("## 見出しだけ", "### 見出しだけ"),
+        ("## 5.1. [バックアップ](operations.md#backup)を参照 {#x}", "### 5.1. [バックアップ](#operations--backup)を参照 {#operations--x}"),
+        ("## 5.1. `[x](operations.md)` {#x}", "### 5.1. `[x](operations.md)` {#operations--x}"),
         ("[本文](#backup)", "[本文](#operations--backup)"),
         ("[他の章](organization.md#geographic-location)", "[他の章](#organization--geographic-location)"),
         ("[他の章](organization.md)", "[他の章](#organization)"),

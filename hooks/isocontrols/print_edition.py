@@ -163,7 +163,8 @@ def as_part(markdown: str, part: Part, included: Collection[str], print_page: st
     the part has the same sections as the page; code is left as it is.
     """
     page_scan = scan(markdown)
-    edits = [(h.start, h.end, _shifted(h, part.page, part.label)) for h in page_scan.headings]
+    to_print_page = lambda target: _link_target(target, part.page, included, print_page)  # noqa: E731
+    edits = [(h.start, h.end, rewrite_links(_shifted(h, part.page, part.label), to_print_page)) for h in page_scan.headings]
     edits += [(start, end, markdown[start:end]) for start, end in page_scan.ignored]
     pieces, position = [], 0
     for start, end, text in sorted(edits):
