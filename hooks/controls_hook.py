@@ -306,9 +306,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     scanned = _state.corpus[language].get(path)  # absent for static-i18n's stand-in of a missing translation
     first_line = scanned.first_line if scanned else 1
     link = urls.linker_from(path)
-    filled = _generated_lists(link)
+    page_scan = citations.scan(markdown, first_line)
+    filled = _generated_lists(link, page_scan)
     edits = _translation_notices(scanned, path, path, deferred)
-    if citations.scan(markdown, first_line).marker_lines(print_edition.PRINT_MARKER):
+    if page_scan.marker_lines(print_edition.PRINT_MARKER):
         filled.update(_print_edition(page, config, files, language, deferred))
         _state.print_page = page
     else:
@@ -316,10 +317,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return generate.page_markdown(markdown, language, _state.entries, catalogue.load(), link, deferred, first_line, filled, edits)
 
 
-def _generated_lists(link: urls.Linker) -> dict[str, str]:
+def _generated_lists(link: urls.Linker, page_scan: citations.PageScan | None) -> dict[str, str]:
     """The errata table and the web-edition additions, for whichever marker line of the page asks for them."""
     assert _state is not None and _state.analysis is not None
-    return _state.analysis.generated_lists(_state.language, _state.nav_order, link)
+    wanted = {marker.text for marker in page_scan.markers} if page_scan else set()
+    return _state.analysis.generated_lists(_state.language, _state.nav_order, link, wanted)
 
 
 def _translation_notices(scanned: citations.PageScan | None, page: str, shown_on: str, deferred: generate.Deferred) -> list[generate.Edit]:
@@ -361,11 +363,13 @@ def _print_edition(page: Page, config: MkDocsConfig, files: Files, language: str
         file = files.get_file_from_path(f"{language}/{part.page}")
         if file is None or file.page is None:
             continue
-        part_page = frontmatter.split(file.content_string)
-        source, first_line = part_page.body, part_page.first_line
+        part_scan = _state.corpus[language][part.page]  # the parts are the corpus's pages, front matter left out
         link = print_edition.linker(part.page, included, print_page)
-        notices = _translation_notices(_state.corpus[language].get(part.page), part.page, print_page, deferred)
-        generated = generate.page_markdown(source, language, _state.entries, catalogue.load(), link, deferred, first_line, _generated_lists(link), notices)
+        notices = _translation_notices(part_scan, part.page, print_page, deferred)
+        lists = _generated_lists(link, part_scan)
+        generated = generate.page_markdown(
+            part_scan.text, language, _state.entries, catalogue.load(), link, deferred, part_scan.first_line, lists, notices
+        )
         bodies.append(print_edition.as_part(generated, part, included, print_page))
         sources.append(file)
     _date_page(page, sources, language)

@@ -45,17 +45,20 @@ class Analysis:
         """
         return (self.docs_prefix, self.catalogue, self.errata, self.corpus) == (docs_prefix, data, errata, corpus)
 
-    def generated_lists(self, language: str, nav_order: Sequence[str], link: Linker) -> dict[str, str]:
-        """What the marker lines the hook fills receive on a page linking with ``link``: the errata table and
-        the list of web-edition additions (in navigation order, less those of the pages that hold the list,
-        whose box explains the additions and adds nothing to the paper)."""
-        order = {page: number for number, page in enumerate(nav_order)}
-        listing = {page for page, scan in self.corpus.get(language, {}).items() if scan.marker_lines(additions.MARKER)}
-        listed = sorted((a for a in self.additions.get(language, ()) if a.page not in listing), key=lambda a: order.get(a.page, len(order)))
-        return {
-            additions.MARKER: additions.render(listed, language, link),
-            rendering.ERRATA_MARKER: rendering.render_errata(self.corrections, language, link),
-        }
+    def generated_lists(self, language: str, nav_order: Sequence[str], link: Linker, wanted: Collection[str]) -> dict[str, str]:
+        """What the marker lines the hook fills receive on a page linking with ``link``, for those of ``wanted``
+        (the page's marker lines: most pages hold none): the errata table and the list of web-edition
+        additions (in navigation order, less those of the pages that hold the list, whose box explains
+        the additions and adds nothing to the paper)."""
+        filled = {}
+        if additions.MARKER in wanted:
+            order = {page: number for number, page in enumerate(nav_order)}
+            listing = {page for page, scan in self.corpus.get(language, {}).items() if scan.marker_lines(additions.MARKER)}
+            listed = sorted((a for a in self.additions.get(language, ()) if a.page not in listing), key=lambda a: order.get(a.page, len(order)))
+            filled[additions.MARKER] = additions.render(listed, language, link)
+        if rendering.ERRATA_MARKER in wanted:
+            filled[rendering.ERRATA_MARKER] = rendering.render_errata(self.corrections, language, link)
+        return filled
 
 
 def published(corpus: index.Corpus, errata: Errata) -> Errata:
