@@ -53,6 +53,7 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "hooks")]
 
+from isocontrols.catalogue import LANGUAGE_NAMES  # noqa: E402
 from search_driver import (  # noqa: E402
     CUSTOMER_QUERIES_FILE,
     LANGUAGES,
@@ -80,7 +81,6 @@ KEY_INTERVAL_MS = 150
 """Time between two keys of the first query (a quick typist on a phone)."""
 
 SIDES = ("ours", "stock")
-LANGUAGE_NAMES = {"ja": "Japanese", "en": "English"}
 NAMES = {"ours": "this site", "stock": "Material (stock)"}
 
 TABLES = {"paper words": QUERIES_FILE, "customer words": CUSTOMER_QUERIES_FILE}

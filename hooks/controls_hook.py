@@ -469,7 +469,7 @@ def _switcher(config: MkDocsConfig) -> list[dict]:
     return getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
 
 
-NOT_FOUND_LINKS = {"home": "index.md", "answers": "answers.md", "contact": "contact.md"}
+NOT_FOUND_LINKS = {"home": "index.md", "answers": no_answer.ANSWERS_PAGE, "contact": no_answer.CONTACT_PAGE}
 """Where the 404 page leads, in each language, when the site has the page."""
 
 

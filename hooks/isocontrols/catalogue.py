@@ -26,6 +26,9 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 LANGUAGES = ("ja", "en")
 """The site's languages, default first."""
 
+LANGUAGE_NAMES = {"ja": "Japanese", "en": "English"}
+"""How messages name each language."""
+
 _NUMBER_PARTS = re.compile(r"\d+")
 """The numeric parts of an identifier, used to sort A.9.2.10 after A.9.2.3."""
 

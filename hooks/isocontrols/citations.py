@@ -139,7 +139,6 @@ class Heading:
     start: int = 0
     end: int = 0
     """Offsets of the heading's lines (both lines of a setext heading) in the Markdown."""
-    setext: bool = False
     attrs: str = ""
     """Its attribute list as written, without braces (``#backup .wide``)."""
 
@@ -424,18 +423,18 @@ class _BlockReader:
         text = line[len(line) - len(line.lstrip()) :]
         atx = ATX.match(text) if indent == self.level else None  # an indented "## …" is text
         if atx:
-            self._add_heading(len(atx.group("hashes")), atx.group("text"), atx.group("attrs"), index, index, setext=False)
+            self._add_heading(len(atx.group("hashes")), atx.group("text"), atx.group("attrs"), index, index)
             return 1
         # A setext heading's text may be indented up to three spaces, its underline not at all
         following = self.lines[index + 1] if index + 1 < len(self.lines) else ""
         if block_start and _indent(following) == self.level and SETEXT_UNDERLINE.match(following.strip()) and following.strip():
             match = SETEXT_TEXT.match(text)
             assert match is not None  # the pattern matches any line
-            self._add_heading(1 if following.strip()[0] == "=" else 2, match.group("text"), match.group("attrs"), index, index + 1, setext=True)
+            self._add_heading(1 if following.strip()[0] == "=" else 2, match.group("text"), match.group("attrs"), index, index + 1)
             return 2
         return 0
 
-    def _add_heading(self, level: int, text: str, attrs: str | None, first: int, last: int, setext: bool) -> None:
+    def _add_heading(self, level: int, text: str, attrs: str | None, first: int, last: int) -> None:
         anchor = ANCHOR_ATTR.search(attrs or "")
         self.blocks.headings.append(
             Heading(
@@ -445,7 +444,6 @@ class _BlockReader:
                 line=self.line_number(first),
                 start=self.starts[first],
                 end=self.end_of(last),
-                setext=setext,
                 attrs=(attrs or "").strip(),
             )
         )

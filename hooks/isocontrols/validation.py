@@ -20,7 +20,7 @@ import unicodedata
 from collections.abc import Collection
 from pathlib import PurePosixPath
 
-from isocontrols.catalogue import LANGUAGES, Catalogue
+from isocontrols.catalogue import LANGUAGE_NAMES, LANGUAGES, Catalogue
 from isocontrols.citations import Heading, PageScan, as_plain_text
 from isocontrols.crosswalk import VIEW_MARKER, VIEW_PAGE
 from isocontrols.errata import Errata
@@ -35,7 +35,6 @@ WELL_FORMED = re.compile(r"^(?:A|CLD)\.\d+(?:\.\d+)*$")
 LOOSE = re.compile(r"^(?P<prefix>A|CLD)?\.?(?P<numbers>\d+(?:\.\d+)*)$")
 """An identifier with its prefix or first dot missing: ``A9.2.3``, ``9.2.3``."""
 
-LANGUAGE_NAMES = {"ja": "Japanese", "en": "English"}
 
 BARE_NUMBERS = re.compile(r"^\d+(?:\.\d+)+$")
 """An identifier without its ``A.``/``CLD.`` prefix: it may as well be a version or a clause."""

@@ -24,7 +24,8 @@ import re
 from dataclasses import dataclass, field
 from html import unescape
 
-from isocontrols.search.sections import ATTRIBUTE, PIECE
+from isocontrols.search.sections import PIECE, VOID
+from isocontrols.search.sections import attributes as tag_attributes
 
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 BLOCKS = frozenset({"p", "div", "blockquote", "pre", "dl", "dt", "dd", "details", "summary", "figure", "figcaption", "section", "article", "aside"})
@@ -34,7 +35,6 @@ LINES = frozenset({"li", "tr"})
 SKIPPED = frozenset({"script", "style", "button", "svg", "template", "noscript"})
 SKIP_MARKS = ("hidden", "data-search-exclude", "headerlink")
 """Words without which a start tag's attributes cannot make it give no text (only then are they read)."""
-VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"})
 WHITESPACE = re.compile(r"\s+")
 
 BULLETS = {"ja": "・", "en": "• "}
@@ -48,11 +48,6 @@ class _Section:
     heading: list[str] = field(default_factory=list)
     blocks: list[tuple[str, int | None]] = field(default_factory=list)
     """(text, the list or table it is a line of, else ``None``) in order."""
-
-
-def _attributes(markup: str) -> dict[str, str]:
-    """A start tag's attributes, names lower-cased, values unescaped."""
-    return {name.lower(): unescape(next((value for value in values if value), "")) for name, *values in ATTRIBUTE.findall(markup)}
 
 
 class _Reader:
@@ -98,7 +93,7 @@ class _Reader:
                 self.flush()
             return
         self.open.append(tag)
-        attributes = _attributes(markup) if tag in HEADINGS or any(mark in markup for mark in SKIP_MARKS) else {}
+        attributes = tag_attributes(markup) if tag in HEADINGS or any(mark in markup for mark in SKIP_MARKS) else {}
         if self.skip_depth or tag in SKIPPED or "hidden" in attributes or "data-search-exclude" in attributes or (
             tag == "a" and "headerlink" in (attributes.get("class") or "").split()
         ):

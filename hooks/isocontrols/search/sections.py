@@ -89,7 +89,7 @@ class _Section:
     excluded: bool = False
 
 
-def _attributes(markup: str) -> dict[str, str]:
+def attributes(markup: str) -> dict[str, str]:
     """A start tag's attributes, names lower-cased and values unescaped (as ``html.parser`` gives them)."""
     return {
         name.lower(): unescape(next((value for value in values if value), ""))
@@ -125,7 +125,7 @@ class _Splitter:
     def start(self, tag: str, markup: str) -> None:
         if tag in VOID:
             return
-        attrs = _attributes(markup) if tag in HEADINGS or any(name in markup for name in ATTRIBUTES_READ) else {}
+        attrs = attributes(markup) if tag in HEADINGS or any(name in markup for name in ATTRIBUTES_READ) else {}
         headerlink = tag == "a" and attrs.get("class") == "headerlink"
         self.tags.append(tag)
         self.headerlinks.append(headerlink)

@@ -32,6 +32,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from isocontrols.catalogue import LANGUAGE_NAMES
 from isocontrols.datafiles import read_csv, required
 from isocontrols.problems import Problem
 from isocontrols.search.tokens import tokenize
@@ -39,8 +40,6 @@ from isocontrols.search.tokens import tokenize
 COLUMNS = ("customer", "paper")
 SEPARATOR = "|"
 """Between the paper's words of one row."""
-
-LANGUAGE_NAMES = {"ja": "Japanese", "en": "English"}
 
 
 SETTING = "extra.search_vocabulary"

@@ -30,11 +30,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from isocontrols import datafiles
-from isocontrols.catalogue import DATA_DIR, Catalogue
+from isocontrols.catalogue import DATA_DIR, LANGUAGES, Catalogue, shown_path
 from isocontrols.problems import Problem
 
 PATH = DATA_DIR / "claims-allowed.csv"
-SHOWN_AS = "hooks/isocontrols/data/claims-allowed.csv"
+SHOWN_AS = shown_path(PATH)
 COLUMNS = ("page", "anchor", "language", "sentence", "source")
 
 CLAIM = {
@@ -56,8 +56,6 @@ NOT_CLAIMS = {
 }
 """Words that hold a claim word but mean something else, per language."""
 
-LANGUAGES_ALLOWED = ("ja", "en")
-
 
 @dataclass(frozen=True)
 class Allowed:
@@ -76,7 +74,7 @@ def load(path: Path = PATH, shown_as: str = SHOWN_AS) -> tuple[tuple[Allowed, ..
     checks = {
         "page": datafiles.matching(r"[\w./-]+\.md", "introduction.md"),
         "anchor": datafiles.matching(r"[A-Za-z0-9_-]+", "purpose"),
-        "language": datafiles.matching("|".join(LANGUAGES_ALLOWED), "ja or en"),
+        "language": datafiles.matching("|".join(LANGUAGES), " or ".join(LANGUAGES)),
         "sentence": datafiles.required,
         "source": datafiles.required,
     }

@@ -28,12 +28,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from isocontrols import datafiles
-from isocontrols.catalogue import DATA_DIR, LANGUAGES
+from isocontrols.catalogue import DATA_DIR, LANGUAGES, shown_path
 from isocontrols.problems import Problem
 from isocontrols.wording import prose
 
 PATH = DATA_DIR / "glossary.csv"
-SHOWN_AS = "hooks/isocontrols/data/glossary.csv"
+SHOWN_AS = shown_path(PATH)
 COLUMNS = ("ja", "en", "avoid", "note")
 
 ENGLISH_FORMS = r"[A-Za-z0-9][A-Za-z0-9 .'’/-]*\*?(?:\|[A-Za-z0-9][A-Za-z0-9 .'’/-]*\*?)*"
