@@ -272,9 +272,10 @@ def test_text_inside_code_is_never_a_citation(site: Path, code: str) -> None:
     assert 'href="../controls/#a-9-4-1"' not in html
 
 
-def test_a_heading_inside_raw_html_is_refused_and_never_linked(site: Path, caplog: pytest.LogCaptureFixture) -> None:
-    _append(site, "ja/operations.md", "\n<div>\n## 5.9. 生の HTML【A.9.4.1】 {#raw}\n</div>\n")
-    _append(site, "en/operations.md", "\n<div>\n## 5.9. Raw HTML [A.9.4.1] {#raw}\n</div>\n")
+@pytest.mark.parametrize("indent", ["", " ", "   "])
+def test_a_heading_inside_raw_html_is_refused_and_never_linked(site: Path, caplog: pytest.LogCaptureFixture, indent: str) -> None:
+    _append(site, "ja/operations.md", f"\n{indent}<div>\n## 5.9. 生の HTML【A.9.4.1】 {{#raw}}\n</div>\n")
+    _append(site, "en/operations.md", f"\n{indent}<div>\n## 5.9. Raw HTML [A.9.4.1] {{#raw}}\n</div>\n")
     warnings = _warnings(site, caplog)
     assert (
         "docs/ja/operations.md:12: '## 5.9. 生の HTML【A.9.4.1】 {#raw}' is shown as text, not as a heading: it is inside the raw HTML "

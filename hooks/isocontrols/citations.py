@@ -306,15 +306,17 @@ class _BlockReader:
                 self.block += 1
                 continue
             indent = _indent(line)
-            comment = LEADING_COMMENT.match(line) if block_start and indent == 0 else None
+            # Python-Markdown reads raw HTML (a comment, a block element) indented up to three spaces as at the margin
+            lead = indent if indent < 4 else 0
+            comment = LEADING_COMMENT.match(line[lead:]) if block_start and indent < 4 else None
             if comment:  # a top-level block of its own; what follows it on the line starts the next block
                 self.level = 0
                 self.blocks.block_of_line[index] = self.block
                 self.block += 1
-                if MARKER_LINE.match(line):
+                if MARKER_LINE.match(line):  # a marker line starts at the margin
                     self.blocks.markers.append(Marker(line.strip(), self.line_number(index), self.starts[index], self.end_of(index)))
-                line = self.lines[index] = line[comment.end() :]
-                self.starts[index] += comment.end()
+                line = self.lines[index] = line[lead + comment.end() :]
+                self.starts[index] += lead + comment.end()
                 if not line.strip():
                     index += 1
                     continue
@@ -328,7 +330,7 @@ class _BlockReader:
             if fence and (after := self._fenced(index, fence.group("fence"))) > index:
                 index, block_start = after, True
                 continue
-            raw = RAW_BLOCK_START.match(line) if block_start and indent == 0 and self.level == 0 else None
+            raw = RAW_BLOCK_START.match(line[lead:]) if block_start and indent < 4 and self.level == 0 else None
             if raw and "markdown" not in (raw.group("attrs") or ""):
                 index = self._raw_block(index, (raw.group("tag") or "!--").lower())
                 block_start = True
