@@ -26,9 +26,6 @@ from isocontrols.search.tokens import control_terms, split_terms
 FORMAT = 2
 """Version of the file's layout, read by the browser (1 shipped each term's postings)."""
 
-FIELDS = ("title", "text", "cites", "mentions")
-"""The fields of each document, in the order the browser builds them."""
-
 TAG = re.compile(r"<[^>]*>")
 """An HTML tag of an entry's text (``<p>``, ``<code>``)."""
 

@@ -164,43 +164,13 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-FINAL_LONG_VOWEL = re.compile(r"(?<=[\u30a1-\u30fa\u30fc]{2})\u30fc(?![\u30a1-\u30fa\u30fc])")
-"""A ー that ends a katakana word after two katakana (as ``_is_final_long_vowel``)."""
-
-
 def split_terms(text: str) -> tuple[list[str], list[str]]:
-    """The terms of ``tokenize(text)`` in two lists: control-number terms apart, all others in order.
-
-    The same rules by a shorter path (no offsets, no ``Token`` per term), because the
-    index of a large site cuts millions of terms; ``tests/test_search_tokens.py`` checks
-    that both paths agree.
-    """
-    normal = text.translate(_FOLD_TABLE)
-    if any(mark in normal for mark in VOICING_MARKS):
-        normal = normalise(text)[0]
-    words: list[str] = []
-    controls: list[str] = []
-    for match in TOKEN.finditer(normal):
-        kind = match.lastgroup
-        if kind == "cjk":
-            run = FINAL_LONG_VOWEL.sub("", match.group())
-            if len(run) == 1:
-                words.append(run)
-            else:
-                words += [run[i : i + 2] for i in range(len(run) - 1)]
-        elif kind == "word":
-            word = match.group()
-            if word not in STOP_WORDS:
-                words.append(stem(word))
-        elif kind == "number":
-            words.append(match.group())
-        else:
-            number = match.group("partial") or match.group("dotless")
-            controls += (f"{match.group('prefix')}.{number}", number)
-    return words, controls
+    """The terms of ``tokenize(text)`` in two lists: control-number terms apart, all others in order
+    (the fields of a search document, as ``index.js`` builds them in the browser)."""
+    tokens = tokenize(text)
+    return [t.term for t in tokens if t.kind != "control"], [t.term for t in tokens if t.kind == "control"]
 
 
-@lru_cache(maxsize=4096)
 def control_terms(identifier: str) -> tuple[str, ...]:
-    """The control-number terms of an identifier such as ``A.8.13`` or ``8.13`` (for extra keywords), cached."""
+    """The control-number terms of an identifier such as ``A.8.13`` or ``8.13`` (for extra keywords)."""
     return tuple(token.term for token in tokenize(identifier) if token.kind in ("control", "number"))
