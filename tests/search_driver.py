@@ -32,12 +32,13 @@ LANGUAGES = ("ja", "en")
 WATCH_WORKER = """
 (() => {
   const Native = window.Worker
-  const watch = window.__search = { readyAt: null, sent: [], answers: [] }
+  const watch = window.__search = { readyAt: null, readies: 0, queries: [], sent: [], answers: [] }
   window.Worker = class extends Native {
     constructor(url, options) {
       super(url, options)
       this.addEventListener("message", ev => {
         if (!ev.data) return
+        if (ev.data.type === 1) watch.readies++
         if (ev.data.type === 1 && watch.readyAt === null) watch.readyAt = performance.now()
         if (ev.data.type === 3) {
           const value = watch.sent.shift()
@@ -49,13 +50,14 @@ WATCH_WORKER = """
       })
     }
     postMessage(message, ...rest) {
-      if (message && message.type === 2) watch.sent.push(message.data)
+      if (message && message.type === 2) watch.sent.push(message.data), watch.queries.push(message.data)
       return super.postMessage(message, ...rest)
     }
   }
 })()
 """
-"""Init script: when the worker was ready, and each result with the value it answers and when it was shown."""
+"""Init script: when the worker was ready (and how often it said so), every query sent, and each result
+with the value it answers and when it was shown."""
 
 TYPE_VALUES = """
 async ({ values, timeout }) => {

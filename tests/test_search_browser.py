@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from search_driver import CUSTOMER_QUERIES_FILE, LANGUAGES, Query, language_root, load_queries, open_search, search
+from search_driver import CUSTOMER_QUERIES_FILE, LANGUAGES, WATCH_WORKER, Query, language_root, load_queries, open_search, search
 
 PAPER_QUERIES = load_queries()
 CUSTOMER_QUERIES = load_queries(CUSTOMER_QUERIES_FILE)
@@ -81,32 +81,13 @@ def test_other_edition_is_never_searched(search_pages: dict[str, Any], language:
     assert results == [], f"{query!r} on a {language} page found {absent}: {results}"
 
 
-COUNT_MESSAGES = """
-(() => {
-  const Native = window.Worker
-  const seen = window.__messages = { ready: 0, queries: [] }
-  window.Worker = class extends Native {
-    constructor(url, options) {
-      super(url, options)
-      this.addEventListener("message", ev => { if (ev.data && ev.data.type === 1) seen.ready++ })
-    }
-    postMessage(message, ...rest) {
-      if (message && message.type === 2) seen.queries.push(message.data)
-      return super.postMessage(message, ...rest)
-    }
-  }
-})()
-"""
-"""Init script: how often the worker says READY, and every query the page sends it."""
-
-
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_worker_says_ready_once_so_a_word_typed_early_is_searched_once(browser: Any, site_url: str, language: str) -> None:
     """Material sends the search box's text on every READY: a second one would search it again (or a stale prefix) first."""
     context = browser.new_context()
     try:
         page = context.new_page()
-        page.add_init_script(COUNT_MESSAGES)
+        page.add_init_script(WATCH_WORKER)
         page.route("**/search/index.*.json", lambda route: (page.wait_for_timeout(300), route.continue_()))
         page.goto(site_url + START_PAGES[language], wait_until="commit")
         page.wait_for_selector("input.md-search__input")
@@ -115,8 +96,8 @@ def test_the_worker_says_ready_once_so_a_word_typed_early_is_searched_once(brows
         page.keyboard.type(word)
         page.wait_for_selector(".md-search-result__link")
         page.wait_for_timeout(500)
-        seen = page.evaluate("window.__messages")
-        assert seen["ready"] == 1
+        seen = page.evaluate("window.__search")
+        assert seen["readies"] == 1
         assert seen["queries"].count(word) == 1
     finally:
         context.close()
