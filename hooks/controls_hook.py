@@ -579,6 +579,7 @@ def _write_llms_txt(config: MkDocsConfig, document: dict[str, Any]) -> None:
         nav_order=_state.nav_order,
         downloads=[pdf_edition.PDF_NAME] if _state.pdf_editions else [],
         outdated=_outdated_sections(),
+        corrections=_state.analysis.corrections if _state.analysis else (),
     )
     # The summary is the home page's description, written for readers new to the paper.
     summary = (pages["index.md"].description if "index.md" in pages else "") or config.site_description or ""

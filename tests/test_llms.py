@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from isocontrols import errata
 from isocontrols.llms import Page, Site, llms_full_txt, llms_txt
 from isocontrols.plaintext import plain_text
 from llms_format import parse
@@ -47,7 +48,7 @@ DOCUMENT = {
 
 
 def _site(language: str = "ja", pages: dict[str, Page] = PAGES, downloads: tuple[str, ...] = ()) -> Site:
-    return Site(language, "白書 & <ガイド>", SITE_URL, pages, NAV, downloads)
+    return Site(language, "白書 & <ガイド>", SITE_URL, pages, NAV, downloads, corrections=errata.load().rows)
 
 
 def test_llms_txt_has_the_shape_of_the_format_with_a_section_per_chapter() -> None:

@@ -45,6 +45,10 @@ class Erratum:
     line: int = 0
     """The line of ``errata.csv`` it was read from (for messages)."""
 
+    def reason(self, language: str) -> str:
+        """Why the text was corrected, in ``language``."""
+        return self.reason_ja if language == "ja" else self.reason_en
+
 
 @dataclass(frozen=True)
 class Errata:

@@ -33,10 +33,11 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin
 
-from isocontrols import errata, print_edition, rendering
+from isocontrols import print_edition, rendering
 from isocontrols.catalogue import LANGUAGES
 from isocontrols.citations import Heading, scan
 from isocontrols.plaintext import blocks, first_sentence, plain_text, shortened
+from isocontrols.errata import Erratum
 from isocontrols.escaping import markdown_text, url_fragment
 from isocontrols.urls import site_path
 
@@ -128,6 +129,8 @@ class Site:
     outdated: frozenset[str] = frozenset()
     """Sections (``operations.md#backup``, ``operations.md`` for a page's opening) whose Japanese original
     changed since their translation: both files say so next to them, as the English pages do."""
+    corrections: Sequence[Erratum] = ()
+    """The errata the site publishes (its revision history's table): ``llms-full.txt`` gives the same."""
 
     def url(self, target: str) -> str:
         """The absolute address of ``page.md#anchor`` of this language."""
@@ -302,9 +305,8 @@ def _errata_table(site: Site) -> str:
     """The corrections to the source as a Markdown table: section (linked), original, corrected, reason."""
     words = rendering.WORDS[site.language]
     rows = [f"| {words['section']} | {words['original']} | {words['corrected']} | {words['reason']} |", "| --- | --- | --- | --- |"]
-    for erratum in errata.load().rows:
-        reason = erratum.reason_ja if site.language == "ja" else erratum.reason_en
-        cells = [erratum.original, erratum.corrected, reason]
+    for erratum in site.corrections:
+        cells = [erratum.original, erratum.corrected, erratum.reason(site.language)]
         section = f"[{markdown_text(erratum.section)}]({site.url(f'{erratum.page}#{erratum.anchor}')})"
         rows.append("| " + " | ".join([section, *map(markdown_text, cells)]) + " |")
     return "\n".join(rows)

@@ -139,7 +139,7 @@ def render_errata(errata: Iterable[Erratum], language: str, link: Linker) -> str
     rows = []
     for erratum in errata:
         href = html_attribute(link(f"{erratum.page}#{url_fragment(erratum.anchor)}"))
-        reason = erratum.reason_ja if language == "ja" else erratum.reason_en
+        reason = erratum.reason(language)
         quoted = [f'<td><span class="quoted-text" lang="ja">{html_text(text)}</span></td>' for text in (erratum.original, erratum.corrected)]
         rows.append(f'<tr><td><a href="{href}">{html_text(erratum.section)}</a></td>{"".join(quoted)}<td>{html_text(reason)}</td></tr>')
     return f'<table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
