@@ -13,7 +13,7 @@ from typing import Any
 from isocontrols.catalogue import LANGUAGES, Control
 from isocontrols.index import Entry, SectionRef
 from isocontrols.rendering import CONTROL_INDEX_PAGE
-from isocontrols.urls import site_path
+from isocontrols.urls import site_path, site_target
 
 SCHEMA_VERSION = 1
 """Raised whenever a field changes meaning or disappears."""
@@ -28,9 +28,7 @@ def page_path(page: str, language: str, base_path: str = "/") -> str:
 
 def target_path(target: str, language: str, base_path: str = "/") -> str:
     """The absolute path of ``page.md#anchor``."""
-    page, _, anchor = target.partition("#")
-    path = page_path(page, language, base_path)
-    return f"{path}#{anchor}" if anchor else path
+    return base_path.rstrip("/") + "/" + site_target(target, language)
 
 
 def control_path(control: Control, language: str, base_path: str = "/") -> str:

@@ -35,6 +35,12 @@ def site_path(page: str, language: str) -> str:
     return prefix + page_url(page)
 
 
+def site_target(target: str, language: str) -> str:
+    """The URL of a language's ``page.md#anchor`` relative to the site root: ``en/operations/#backup``."""
+    page, _, anchor = target.partition("#")
+    return site_path(page, language) + (f"#{anchor}" if anchor else "")
+
+
 @lru_cache(maxsize=65536)
 def relative_href(from_page: str, target: str) -> str:
     """The relative URL from one page to ``page.md#anchor`` (or ``#anchor`` on the same page), cached."""

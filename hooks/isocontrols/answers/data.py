@@ -42,7 +42,7 @@ from isocontrols.answers.words import WORDS
 from isocontrols.catalogue import Catalogue, Titled
 from isocontrols.index import Entry, SectionRef, section_order
 from isocontrols.rendering import CONTROL_INDEX_PAGE
-from isocontrols.urls import site_path
+from isocontrols.urls import site_target
 
 SCHEMA_VERSION = 1
 """Raised whenever a field changes meaning or disappears (the page and the command check it)."""
@@ -60,14 +60,9 @@ def _titled(item: Titled, language: str) -> dict[str, str]:
     return {"title": item.title(language), "title_lang": language if item.has_title(language) else "en"}
 
 
-def _path(target: str, language: str) -> str:
-    """``operations.md#backup`` → ``en/operations/#backup`` (relative to the site root)."""
-    page, _, anchor = target.partition("#")
-    return site_path(page, language) + (f"#{anchor}" if anchor else "")
-
-
 def _targets(refs: Iterable[SectionRef]) -> list[str]:
-    return [ref.target for ref in sorted(dict.fromkeys(refs), key=section_order)]
+    """The targets of sections given once each and in reading order (``index.build``, ``crosswalk``)."""
+    return [ref.target for ref in refs]
 
 
 def document(
@@ -84,7 +79,7 @@ def document(
     controls = {
         control.id: {
             **_titled(control, language),
-            "path": _path(f"{CONTROL_INDEX_PAGE}#{control.anchor}", language) if control.id in entries else None,
+            "path": site_target(f"{CONTROL_INDEX_PAGE}#{control.anchor}", language) if control.id in entries else None,
             "ids_2022": list(control.ids_2022),
             "sections": _targets(entries[control.id].sections.get(language, ())) if control.id in entries else [],
         }
@@ -93,7 +88,7 @@ def document(
     controls_2022 = {
         id_2022: {
             **_titled(control, language),
-            "path": _path(f"{crosswalk.VIEW_PAGE}#{crosswalk.anchor_2022(id_2022)}", language) if id_2022 in equivalents else None,
+            "path": site_target(f"{crosswalk.VIEW_PAGE}#{crosswalk.anchor_2022(id_2022)}", language) if id_2022 in equivalents else None,
             "ids_2013": ids_2013.get(id_2022, []),
             "sections": _targets(equivalents[id_2022].sections.get(language, ())) if id_2022 in equivalents else [],
         }
@@ -111,7 +106,7 @@ def document(
     sections = {
         target: {
             "label": ref.label,
-            "path": _path(target, language),
+            "path": site_target(target, language),
             "text": texts.get(ref.page, {}).get(ref.anchor, ""),
             "outdated": target in outdated,
         }
