@@ -235,6 +235,10 @@ class PageScan:
         """The citations that belong to ``section`` (``None``: to the page)."""
         return self.by_section.get(section, ())
 
+    def heading(self, anchor: str) -> Heading | None:
+        """The first heading with this explicit anchor, if any."""
+        return next((heading for heading in self.headings if heading.anchor == anchor), None)
+
     def marker_lines(self, text: str) -> list[Marker]:
         """The marker lines that hold exactly ``text`` (``<!-- control-index -->``)."""
         return [marker for marker in self.markers if marker.text == text]

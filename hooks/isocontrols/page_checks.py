@@ -72,25 +72,22 @@ def linked_anchors(entries: Mapping[str, Entry], errata: Iterable[Erratum], lang
     return linked
 
 
-def _line_of_anchor(page: PageScan, anchor: str) -> int | None:
-    return next((heading.line for heading in page.headings if heading.anchor == anchor), None)
-
-
 def check_ids(path: str, html: str, page: PageScan, linked: Mapping[str, str]) -> list[Problem]:
     """Anchors linked from elsewhere exist on the page, and no id is used twice."""
     counts = Counter(match.group("id") for match in ID.finditer(html))
     problems = []
     for anchor, by in linked.items():
         if anchor not in counts:
-            heading = next((h for h in page.headings if h.anchor == anchor), None)
+            heading = page.heading(anchor)
             shown = f"heading '{heading.text}' {{#{anchor}}}" if heading else f"#{anchor}"
             problems.append(
                 Problem(path, heading.line if heading else None, f"{shown} is not rendered as a heading on the page, yet {by} links to it; write it as a Markdown heading outside raw HTML")
             )
     for anchor, count in counts.items():
         if count > 1:
+            heading = page.heading(anchor)
             problems.append(
-                Problem(path, _line_of_anchor(page, anchor), f"id '{anchor}' is used {count} times on the built page; each anchor must name one place (choose another anchor)")
+                Problem(path, heading.line if heading else None, f"id '{anchor}' is used {count} times on the built page; each anchor must name one place (choose another anchor)")
             )
     return problems
 

@@ -304,7 +304,7 @@ def check_errata(errata: Errata, corpus: Corpus, docs_prefix: str = "") -> list[
         for language in LANGUAGES:
             where = f"{docs_prefix}{language}/{erratum.page}"
             scan = corpus.get(language, {}).get(erratum.page)
-            heading = next((h for h in scan.headings if h.anchor == erratum.anchor), None) if scan else None
+            heading = scan.heading(erratum.anchor) if scan else None
             if scan is None:
                 problems.append(Problem(file, erratum.line, f"page {erratum.page} does not exist ({where})"))
             elif heading is None:

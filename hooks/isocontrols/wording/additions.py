@@ -147,7 +147,7 @@ def _twin_problems(page: str, by_language: Mapping[str, Counter[str]], pages: Ma
         here, there = by_language.get(language, Counter()), by_language.get(other, Counter())
         for anchor in sorted(there):
             if here[anchor] < there[anchor]:
-                heading = next((h for h in pages[language][page].headings if h.anchor == anchor), None)
+                heading = pages[language][page].heading(anchor)
                 found.append(
                     Problem(
                         f"{docs_prefix}{language}/{page}",
