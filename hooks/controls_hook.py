@@ -324,7 +324,7 @@ def _generated_lists(link: urls.Linker, page_scan: citations.PageScan | None) ->
     return _state.analysis.generated_lists(_state.language, _state.nav_order, link, wanted)
 
 
-def _translation_notices(scanned: citations.PageScan | None, page: str, shown_on: str, deferred: generate.Deferred) -> list[generate.Edit]:
+def _translation_notices(scanned: citations.PageScan | None, page: str, shown_on: str, deferred: generate.Deferred) -> list[citations.Edit]:
     """Where an English page gets a notice under each section whose Japanese original changed (none elsewhere).
 
     ``page`` is the page the Markdown comes from; ``shown_on`` the page it is published on (the print edition's own).

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from isocontrols.citations import scan
-from isocontrols.generate import splice
+from isocontrols.citations import scan, splice
 from isocontrols.translations.notices import japanese_href, notice_edits, notice_html
 from isocontrols.translations.sections import Section
 

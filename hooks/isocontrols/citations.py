@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -636,6 +637,23 @@ class _Brackets:
                 )
             )
         return citations, refusals
+
+
+Edit = tuple[int, int, str]
+"""A change to a text: the (start, end) span replaced by the text (an insertion when start == end)."""
+
+
+def splice(text: str, edits: Iterable[Edit], between: Callable[[str], str] = lambda stretch: stretch) -> str:
+    """``text`` with each span replaced by its text, in order (a span starting inside an earlier one is
+    left out), and ``between`` applied to each stretch between the spans: the one walk that rewrites
+    a page's prose around its code (``scan(text).ignored``), headings or marker lines."""
+    pieces, position = [], 0
+    for start, end, replacement in sorted(edits):
+        if start >= position:
+            pieces += [between(text[position:start]), replacement]
+            position = end
+    pieces.append(between(text[position:]))
+    return "".join(pieces)
 
 
 def scan(markdown: str, first_line: int = 1) -> PageScan:

@@ -27,7 +27,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from isocontrols import coverage, crosswalk, print_edition, rendering
 from isocontrols.catalogue import Catalogue
-from isocontrols.citations import scan
+from isocontrols.citations import Edit, scan, splice
 from isocontrols.index import Entry
 from isocontrols.urls import Linker
 from isocontrols.wording import additions
@@ -120,20 +120,6 @@ def _mark_number(digits: str) -> int:
 def plain(text: str) -> str:
     """Text copied out of a page before its links were restored, without the marks (``A.9.2.3``)."""
     return INLINE_MARK.sub(lambda match: match.group("text"), text) if "\U000f0001" in text else text
-
-
-Edit = tuple[int, int, str]
-"""A change to a page's Markdown: the (start, end) span replaced by the text (an insertion when start == end)."""
-
-
-def splice(markdown: str, edits: list[Edit]) -> str:
-    """``markdown`` with each (start, end) span replaced by its text; spans do not overlap."""
-    pieces, position = [], 0
-    for start, end, text in sorted(edits):
-        pieces += [markdown[position:start], text]
-        position = end
-    pieces.append(markdown[position:])
-    return "".join(pieces)
 
 
 def page_markdown(

@@ -35,7 +35,7 @@ from urllib.parse import urljoin
 
 from isocontrols import print_edition, rendering
 from isocontrols.catalogue import LANGUAGES
-from isocontrols.citations import Heading, scan
+from isocontrols.citations import Heading, scan, splice
 from isocontrols.plaintext import blocks, first_sentence, plain_text, shortened
 from isocontrols.errata import Erratum
 from isocontrols.escaping import markdown_text, url_fragment
@@ -237,13 +237,8 @@ def _absolute_links(site: Site, page: str, markdown: str) -> str:
 
 def _prose(site: Site, page: str, markdown: str) -> str:
     """A stretch of a page between its headings, as published: comments and attribute lines left out, links absolute."""
-    pieces, position = [], 0
-    for start, end in scan(markdown).ignored:
-        if start >= position:
-            pieces += [_without_markup(markdown[position:start]), markdown[start:end] if not markdown.startswith("<!--", start) else ""]
-            position = end
-    pieces.append(_without_markup(markdown[position:]))
-    return _absolute_links(site, page, "".join(pieces))
+    code = [(start, end, "" if markdown.startswith("<!--", start) else markdown[start:end]) for start, end in scan(markdown).ignored]
+    return _absolute_links(site, page, splice(markdown, code, _without_markup))
 
 
 def _without_markup(text: str) -> str:

@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
-from isocontrols.citations import Heading, PageScan, scan
+from isocontrols.citations import Heading, PageScan, scan, splice
 from isocontrols.escaping import html_attribute, html_text, markdown_text
 from isocontrols.plaintext import plain_text
 from isocontrols.urls import Linker, relative_href
@@ -127,20 +127,10 @@ def _retarget(text: str, new_target: Callable[[str], str]) -> str:
     return LINK_DEFINITION.sub(definition, INLINE_LINK.sub(inline, text))
 
 
-def _rewrite_links(text: str, page: str, included: Collection[str], print_page: str) -> str:
-    """The links of a stretch of Markdown without code, pointed where they lead from the print page."""
-    return _retarget(text, lambda target: _link_target(target, page, included, print_page))
-
-
 def rewrite_links(text: str, new_target: Callable[[str], str]) -> str:
     """Markdown with the target of every inline link and reference definition replaced, code left as it is."""
-    pieces, position = [], 0
-    for start, end in scan(text).ignored:
-        if start >= position:
-            pieces += [_retarget(text[position:start], new_target), text[start:end]]
-            position = end
-    pieces.append(_retarget(text[position:], new_target))
-    return "".join(pieces)
+    code = [(start, end, text[start:end]) for start, end in scan(text).ignored]
+    return splice(text, code, lambda prose: _retarget(prose, new_target))
 
 
 def _shifted(heading: Heading, page: str, label: str) -> str:
@@ -166,14 +156,7 @@ def as_part(markdown: str, part: Part, included: Collection[str], print_page: st
     to_print_page = lambda target: _link_target(target, part.page, included, print_page)  # noqa: E731
     edits = [(h.start, h.end, rewrite_links(_shifted(h, part.page, part.label), to_print_page)) for h in page_scan.headings]
     edits += [(start, end, markdown[start:end]) for start, end in page_scan.ignored]
-    pieces, position = [], 0
-    for start, end, text in sorted(edits):
-        if start < position:
-            continue  # a heading inside code cannot be: code spans never hold a heading line
-        pieces += [_rewrite_links(markdown[position:start], part.page, included, print_page), text]
-        position = end
-    pieces.append(_rewrite_links(markdown[position:], part.page, included, print_page))
-    return "".join(pieces).strip("\n")
+    return splice(markdown, edits, lambda prose: _retarget(prose, to_print_page)).strip("\n")
 
 
 def contents_list(parts: Sequence[Part], language: str) -> str:

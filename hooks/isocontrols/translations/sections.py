@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from isocontrols import frontmatter
-from isocontrols.citations import scan
+from isocontrols.citations import scan, splice
 
 READER_KEYS = ("title", "description")
 """The front matter a reader sees (the page title, the search engines' description)."""
@@ -85,13 +85,7 @@ def _without_comments(text: str) -> str:
     """The text less its HTML comments: those ``citations.scan`` reads as comments (not the ones shown in code)."""
     if "<!--" not in text:
         return text
-    pieces, position = [], 0
-    for start, end in scan(text).ignored:
-        if start >= position and text.startswith("<!--", start):
-            pieces.append(text[position:start])
-            position = end
-    pieces.append(text[position:])
-    return "".join(pieces)
+    return splice(text, [(start, end, "") for start, end in scan(text).ignored if text.startswith("<!--", start)])
 
 
 def normalise(text: str) -> str:

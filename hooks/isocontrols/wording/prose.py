@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from isocontrols.citations import Heading, scan
+from isocontrols.citations import Heading, scan, splice
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 """A YAML front matter block at the start of a page."""
@@ -50,13 +50,7 @@ def _blank(text: str) -> str:
 def without_code(markdown: str) -> str:
     """Code and HTML comments blanked out, lines kept: what ``citations.scan`` reads as code
     (fenced, indented and inline code, raw HTML code elements), so both read a page alike."""
-    pieces, position = [], 0
-    for start, end in scan(markdown).ignored:
-        if start >= position:
-            pieces += [markdown[position:start], _blank(markdown[start:end])]
-            position = end
-    pieces.append(markdown[position:])
-    return "".join(pieces)
+    return splice(markdown, [(start, end, _blank(markdown[start:end])) for start, end in scan(markdown).ignored])
 
 
 def _front_matter_as_prose(markdown: str) -> str:
