@@ -104,8 +104,7 @@ def _counted(count: int, language: str) -> str:
 
 
 def _item(problem: Problem) -> str:
-    where = f"{problem.file}:{problem.line}" if problem.line else problem.file
-    return f"<li><code>{html_text(where)}</code> {html_text(problem.message)}</li>"
+    return f"<li><code>{html_text(problem.where)}</code> {html_text(problem.message)}</li>"
 
 
 def _file_link(file: str, count: int, href: str | None) -> str:

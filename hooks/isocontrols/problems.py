@@ -19,6 +19,10 @@ class Problem:
     line: int | None
     message: str
 
+    @property
+    def where(self) -> str:
+        """``file:line``, or the file alone when the line is not known."""
+        return f"{self.file}:{self.line}" if self.line else self.file
+
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.message}"
+        return f"{self.where}: {self.message}"

@@ -376,8 +376,6 @@ def _link(cell: Any, url: str) -> None:
 
 def answer_xlsx(source: Path, target: Path, document: Mapping[str, Any], language: str) -> Report:
     """Answer every sheet of a workbook into a copy at ``target``."""
-    from openpyxl.utils import get_column_letter
-
     report = Report(language)
     values = _load_workbook(source, True, report)
     workbook = _load_workbook(source, False, report)
@@ -394,7 +392,7 @@ def answer_xlsx(source: Path, target: Path, document: Mapping[str, Any], languag
         _note_shortened_numbers(read, rows, plan, known, report)
         names = headings(plan, language)
         for offset, width in enumerate(_widths(plan)):
-            sheet.column_dimensions[get_column_letter(plan.first_column + offset + 1)].width = width
+            sheet.column_dimensions[_column_name(plan.first_column + offset)].width = width
         for index, answer in [(plan.header, None), *plan.answers.items()]:
             if index is None:
                 continue
