@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from isocontrols.answers import checklist, data  # noqa: E402
 from isocontrols.catalogue import LANGUAGES  # noqa: E402
+from isocontrols.problems import warnings_of  # noqa: E402
 
 SITE_DOES_NOT_BUILD = {
     "ja": "サイトをビルドできないため、回答できません（./run build で確認してください）:",
@@ -37,37 +38,21 @@ class SiteDoesNotBuild(Exception):
     """The site has problems a writer must fix, so there is no published text to answer from."""
 
 
-class _Problems(logging.Handler):
-    """Collects what MkDocs warns about while it builds, to print if the build fails."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 def build_answers_data(language: str) -> dict:
     """Build the site into a temporary folder and return the answers data of ``language``."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    problems = _Problems()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(problems)
-    logger.propagate = False  # MkDocs' progress is not this command's business
-    try:
-        with tempfile.TemporaryDirectory(prefix="answer-") as site_dir:
-            config = load_config(str(ROOT / "mkdocs.yml"), site_dir=site_dir, strict=True)
-            build(config)
-            return json.loads(Path(site_dir, data.data_path(language)).read_text(encoding="utf-8"))
-    except (MkDocsException, OSError) as error:
-        raise SiteDoesNotBuild("\n".join([SITE_DOES_NOT_BUILD[language], *problems.messages, str(error)]).rstrip()) from error
-    finally:
-        logger.removeHandler(problems)
-        logger.propagate = True
+    # MkDocs' progress is not this command's business; its warnings are kept for the failure's message
+    with warnings_of(logging.getLogger("mkdocs")) as warnings:
+        try:
+            with tempfile.TemporaryDirectory(prefix="answer-") as site_dir:
+                config = load_config(str(ROOT / "mkdocs.yml"), site_dir=site_dir, strict=True)
+                build(config)
+                return json.loads(Path(site_dir, data.data_path(language)).read_text(encoding="utf-8"))
+        except (MkDocsException, OSError) as error:
+            raise SiteDoesNotBuild("\n".join([SITE_DOES_NOT_BUILD[language], *warnings, str(error)]).rstrip()) from error
 
 
 def arguments(argv: list[str]) -> argparse.Namespace:

@@ -12,12 +12,10 @@ would otherwise fall back to whatever it has, or to boxes for Japanese).
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from pathlib import Path
 
-from isocontrols.problems import Problem
+from isocontrols.problems import Problem, warnings_of
 
 STYLESHEET = Path(__file__).with_name("edition.css")
 """The layout of the PDF editions: page size, cover, running heads, page numbers, contents, bookmarks."""
@@ -36,7 +34,7 @@ def write(html: str, target: Path, base_url: str, shown_as: str) -> list[Problem
     except (ImportError, OSError) as error:  # OSError: WeasyPrint is installed but Pango is not
         return [Problem(shown_as, None, f"cannot make the PDF: WeasyPrint does not load ({error}); {INSTALL_HINT}")]
     fetcher = weasyprint.URLFetcher(allowed_protocols=("file", "data"), fail_on_errors=True)
-    with _warnings_of(weasyprint.LOGGER) as warnings:
+    with warnings_of(weasyprint.LOGGER) as warnings:
         try:
             document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
                 stylesheets=[weasyprint.CSS(filename=STYLESHEET, url_fetcher=fetcher)]
@@ -56,18 +54,3 @@ def fallback_fonts(families: Iterable[str], shown_as: str) -> list[Problem]:
     if not others:
         return []
     return [Problem(shown_as, None, f"text set in {', '.join(others)} instead of Noto Sans CJK JP; {INSTALL_HINT}")]
-
-
-@contextmanager
-def _warnings_of(logger: logging.Logger) -> Iterator[list[str]]:
-    """The warnings ``logger`` emits while the block runs, kept instead of printed."""
-    messages: list[str] = []
-    handler = logging.Handler(logging.WARNING)
-    handler.emit = lambda record: messages.append(record.getMessage())  # type: ignore[method-assign]
-    propagate, logger.propagate = logger.propagate, False
-    logger.addHandler(handler)
-    try:
-        yield messages
-    finally:
-        logger.removeHandler(handler)
-        logger.propagate = propagate
